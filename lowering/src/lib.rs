@@ -1,0 +1,1 @@
+pub fn register_all_passes() {}
