@@ -29,7 +29,11 @@ fn tblgen(prefix: &Path, td: &Path, mode: &str, extra: &[&str], out: &Path) {
         .arg(out)
         .status()
         .expect("mlir-tblgen runs (install LLVM 22: llvm-build/install-debian.sh)");
-    assert!(status.success(), "mlir-tblgen {mode} failed on {}", td.display());
+    assert!(
+        status.success(),
+        "mlir-tblgen {mode} failed on {}",
+        td.display()
+    );
 }
 
 fn main() {
@@ -48,14 +52,56 @@ fn main() {
         let td = PathBuf::from(format!("include/thunder/Dialect/{name}/{name}Ops.td"));
         let dialect_arg = format!("-dialect={dialect}");
         let d = [dialect_arg.as_str()];
-        tblgen(&prefix, &td, "-gen-dialect-decls", &d, &dir.join(format!("{name}Dialect.h.inc")));
-        tblgen(&prefix, &td, "-gen-dialect-defs", &d, &dir.join(format!("{name}Dialect.cpp.inc")));
-        tblgen(&prefix, &td, "-gen-op-decls", &[], &dir.join(format!("{name}Ops.h.inc")));
-        tblgen(&prefix, &td, "-gen-op-defs", &[], &dir.join(format!("{name}Ops.cpp.inc")));
-        tblgen(&prefix, &td, "-gen-dialect-doc", &d, &docs_dir.join(format!("{dialect}.md")));
+        tblgen(
+            &prefix,
+            &td,
+            "-gen-dialect-decls",
+            &d,
+            &dir.join(format!("{name}Dialect.h.inc")),
+        );
+        tblgen(
+            &prefix,
+            &td,
+            "-gen-dialect-defs",
+            &d,
+            &dir.join(format!("{name}Dialect.cpp.inc")),
+        );
+        tblgen(
+            &prefix,
+            &td,
+            "-gen-op-decls",
+            &[],
+            &dir.join(format!("{name}Ops.h.inc")),
+        );
+        tblgen(
+            &prefix,
+            &td,
+            "-gen-op-defs",
+            &[],
+            &dir.join(format!("{name}Ops.cpp.inc")),
+        );
+        tblgen(
+            &prefix,
+            &td,
+            "-gen-dialect-doc",
+            &d,
+            &docs_dir.join(format!("{dialect}.md")),
+        );
         if name == "Exec" {
-            tblgen(&prefix, &td, "-gen-enum-decls", &[], &dir.join("ExecEnums.h.inc"));
-            tblgen(&prefix, &td, "-gen-enum-defs", &[], &dir.join("ExecEnums.cpp.inc"));
+            tblgen(
+                &prefix,
+                &td,
+                "-gen-enum-decls",
+                &[],
+                &dir.join("ExecEnums.h.inc"),
+            );
+            tblgen(
+                &prefix,
+                &td,
+                "-gen-enum-defs",
+                &[],
+                &dir.join("ExecEnums.cpp.inc"),
+            );
         }
     }
 
@@ -86,7 +132,10 @@ fn main() {
         .debug(false)
         .compile("thunder_dialects_cxx");
     // The C++ above calls into MLIR's C++ API: keep these after the archive.
-    println!("cargo:rustc-link-search=native={}", prefix.join("lib").display());
+    println!(
+        "cargo:rustc-link-search=native={}",
+        prefix.join("lib").display()
+    );
     println!("cargo:rustc-link-lib=dylib=MLIR");
     println!("cargo:rustc-link-lib=dylib=LLVM");
     println!("cargo:rustc-link-lib=dylib=stdc++");

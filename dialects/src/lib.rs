@@ -5,12 +5,17 @@
 //! - `thunder_prims`: the reduced op-set every transform understands.
 //! - `thunder_exec`: the execution plan (fusion regions, library calls, collectives).
 
+use melior::Context;
 use melior::dialect::{DialectHandle, DialectRegistry};
 use melior::ir::{Type, TypeLike};
-use melior::Context;
 use std::ffi::{CString, c_char, c_int, c_void};
 
-#[allow(non_upper_case_globals, non_camel_case_types, non_snake_case, dead_code)]
+#[allow(
+    non_upper_case_globals,
+    non_camel_case_types,
+    non_snake_case,
+    dead_code
+)]
 #[allow(clippy::all)]
 pub mod ffi {
     include!(concat!(env!("OUT_DIR"), "/bindings.rs"));
@@ -19,9 +24,18 @@ pub mod ffi {
 /// Generated ODS documentation, one Markdown page per dialect; the committed
 /// copies in `dialects/docs/` are checked against these by a test.
 pub const GENERATED_DOCS: [(&str, &str); 3] = [
-    ("thunder_torch.md", include_str!(concat!(env!("OUT_DIR"), "/docs/thunder_torch.md"))),
-    ("thunder_prims.md", include_str!(concat!(env!("OUT_DIR"), "/docs/thunder_prims.md"))),
-    ("thunder_exec.md", include_str!(concat!(env!("OUT_DIR"), "/docs/thunder_exec.md"))),
+    (
+        "thunder_torch.md",
+        include_str!(concat!(env!("OUT_DIR"), "/docs/thunder_torch.md")),
+    ),
+    (
+        "thunder_prims.md",
+        include_str!(concat!(env!("OUT_DIR"), "/docs/thunder_prims.md")),
+    ),
+    (
+        "thunder_exec.md",
+        include_str!(concat!(env!("OUT_DIR"), "/docs/thunder_exec.md")),
+    ),
 ];
 
 pub fn torch_dialect() -> DialectHandle {
@@ -88,7 +102,10 @@ pub fn register_pass_pipeline(name: &str, description: &str, pipeline: &str) {
 
 /// Appends a textual pipeline (`"builtin.module(...)"` contents or a nested
 /// spec) to a pass manager, returning MLIR's message on a bad pipeline.
-pub fn add_pipeline(pass_manager: mlir_sys::MlirOpPassManager, pipeline: &str) -> Result<(), String> {
+pub fn add_pipeline(
+    pass_manager: mlir_sys::MlirOpPassManager,
+    pipeline: &str,
+) -> Result<(), String> {
     unsafe extern "C" fn collect(part: mlir_sys::MlirStringRef, data: *mut c_void) {
         let out = unsafe { &mut *(data as *mut String) };
         let bytes = unsafe { std::slice::from_raw_parts(part.data as *const u8, part.length) };
@@ -103,7 +120,11 @@ pub fn add_pipeline(pass_manager: mlir_sys::MlirOpPassManager, pipeline: &str) -
             &mut message as *mut String as *mut c_void,
         )
     };
-    if result.value != 0 { Ok(()) } else { Err(message) }
+    if result.value != 0 {
+        Ok(())
+    } else {
+        Err(message)
+    }
 }
 
 /// Runs the thunder-opt driver on these command-line arguments.
@@ -118,7 +139,10 @@ pub fn opt_main(args: impl IntoIterator<Item = String>) -> i32 {
 }
 
 fn string_ref(s: &str) -> mlir_sys::MlirStringRef {
-    mlir_sys::MlirStringRef { data: s.as_ptr() as *const c_char, length: s.len() }
+    mlir_sys::MlirStringRef {
+        data: s.as_ptr() as *const c_char,
+        length: s.len(),
+    }
 }
 
 #[cfg(test)]

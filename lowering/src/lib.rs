@@ -1,1 +1,25 @@
-pub fn register_all_passes() {}
+//! thunder-rs lowering: the passes (Rust, on melior and the MLIR C API), the
+//! named pipelines, CPU code generation through LLVM, and `thunder-opt`.
+
+pub mod ir;
+pub mod jit;
+mod pass;
+pub mod passes;
+pub mod pipelines;
+
+use std::sync::Once;
+
+/// Registers every thunder pass and named pipeline, plus the upstream passes,
+/// in MLIR's global registry, so textual pipelines can name them. Idempotent.
+pub fn register_all_passes() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        unsafe { mlir_sys::mlirRegisterAllPasses() };
+        thunder_dialects::register_pass(passes::decompose_torch::create_decompose_torch_pass);
+        thunder_dialects::register_pass(passes::prims_to_linalg::create_prims_to_linalg_pass);
+        thunder_dialects::register_pass(passes::emit_c_interface::create_emit_c_interface_pass);
+        for p in pipelines::NAMED {
+            thunder_dialects::register_pass_pipeline(p.name, p.description, &(p.text)());
+        }
+    });
+}

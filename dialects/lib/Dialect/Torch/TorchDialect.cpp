@@ -47,7 +47,7 @@ enum class BinaryRule { Promoted, PromotedNoBool, TrueDivision, Floating, Intege
 
 LogicalResult inferBinary(MLIRContext *ctx, std::optional<Location> loc, StringRef name,
                           ArrayRef<Value> operands, BinaryRule rule,
-                          SmallVectorImpl<Type> &inferred) {
+                          SmallVectorImpl<Type> &inferred, bool needTensor = true) {
   SmallVector<PromotionOperand> kinds;
   SmallVector<ArrayRef<int64_t>> shapes;
   bool anyTensor = false;
@@ -58,7 +58,7 @@ LogicalResult inferBinary(MLIRContext *ctx, std::optional<Location> loc, StringR
     kinds.push_back(*p);
     shapes.push_back(shapeOf(v.getType()));
   }
-  if (!anyTensor) return fail(loc, "'" + name + "' needs at least one tensor operand");
+  if (needTensor && !anyTensor) return fail(loc, "'" + name + "' needs at least one tensor operand");
   auto shape = broadcastShapes(shapes);
   if (!shape) {
     std::string msg;
@@ -230,6 +230,10 @@ LogicalResult SubOp::inferReturnTypes(MLIRContext *ctx, std::optional<Location> 
   if (failed(inferBinary(ctx, loc, "sub", {adaptor.getLhs(), adaptor.getRhs()},
                          BinaryRule::PromotedNoBool, inferred)))
     return failure();
+  // PyTorch's sub_check rejects a bool operand even when the other one promotes it.
+  for (Value v : {adaptor.getLhs(), adaptor.getRhs()})
+    if (promotionOperandOf(v.getType())->dtype == DType::Bool)
+      return fail(loc, "'sub' is not supported on bool operands, as in PyTorch");
   return checkAlpha(loc, "sub", adaptor.getAlpha(), inferred.back());
 }
 
@@ -305,8 +309,9 @@ LogicalResult ToDtypeOp::inferReturnTypes(MLIRContext *ctx, std::optional<Locati
 LogicalResult WhereOp::inferReturnTypes(MLIRContext *ctx, std::optional<Location> loc,
                                         Adaptor adaptor, SmallVectorImpl<Type> &inferred) {
   SmallVector<Type> values;
+  // The condition is a tensor, so both values may be Python numbers.
   if (failed(inferBinary(ctx, loc, "where", {adaptor.getA(), adaptor.getB()},
-                         BinaryRule::Promoted, values)))
+                         BinaryRule::Promoted, values, /*needTensor=*/false)))
     return failure();
   auto valueType = cast<RankedTensorType>(values.front());
   auto shape = broadcastShapes({shapeOf(adaptor.getCondition().getType()), valueType.getShape()});
@@ -667,7 +672,7 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *, std::optional<Location> l
   auto x = inputOf(adaptor.getX());
   if (x.getRank() == 0) return fail(loc, "'slice' cannot slice a 0-d tensor");
   auto dim = normalizeDim(adaptor.getDim(), x.getRank());
-  if (!dim) return fail(loc, "'slice' dim " + Twine(adaptor.getDim()) + " is out of range");
+  if (!dim) return fail(loc, "'slice' dim " + Twine(static_cast<int64_t>(adaptor.getDim())) + " is out of range");
   int64_t step = adaptor.getStep();
   if (step <= 0) return fail(loc, "'slice' step must be positive, got " + Twine(step));
   int64_t size = x.getDimSize(*dim);
@@ -688,7 +693,7 @@ LogicalResult SelectOp::inferReturnTypes(MLIRContext *, std::optional<Location> 
   auto x = inputOf(adaptor.getX());
   if (x.getRank() == 0) return fail(loc, "'select' cannot index a 0-d tensor");
   auto dim = normalizeDim(adaptor.getDim(), x.getRank());
-  if (!dim) return fail(loc, "'select' dim " + Twine(adaptor.getDim()) + " is out of range");
+  if (!dim) return fail(loc, "'select' dim " + Twine(static_cast<int64_t>(adaptor.getDim())) + " is out of range");
   int64_t size = x.getDimSize(*dim), index = adaptor.getIndex();
   if (index < -size || index >= size)
     return fail(loc, "'select' index " + Twine(index) + " is out of range for size " + Twine(size));
@@ -711,7 +716,7 @@ LogicalResult CatOp::inferReturnTypes(MLIRContext *ctx, std::optional<Location> 
     if (t.getRank() == 1 && t.getDimSize(0) == 0) continue; // legacy: skipped
     if (!shape) {
       dim = normalizeDim(adaptor.getDim(), t.getRank());
-      if (!dim) return fail(loc, "'cat' dim " + Twine(adaptor.getDim()) + " is out of range");
+      if (!dim) return fail(loc, "'cat' dim " + Twine(static_cast<int64_t>(adaptor.getDim())) + " is out of range");
       shape = Shape(t.getShape());
       continue;
     }
@@ -762,7 +767,9 @@ LogicalResult ArangeOp::inferReturnTypes(MLIRContext *ctx, std::optional<Locatio
                                          Adaptor adaptor, SmallVectorImpl<Type> &inferred) {
   double start = numberOf(adaptor.getStart()), end = numberOf(adaptor.getEnd()),
          step = numberOf(adaptor.getStep());
-  if (step == 0) return fail(loc, "'arange' step must be nonzero");
+  if (!std::isfinite(start) || !std::isfinite(end))
+    return fail(loc, "'arange' unsupported range: " + Twine(start) + " -> " + Twine(end));
+  if (!(step > 0 || step < 0)) return fail(loc, "'arange' step must be nonzero");
   if ((step > 0 && end < start) || (step < 0 && end > start))
     return fail(loc, "'arange' upper bound and step sign are inconsistent");
   bool allInts = isa<IntegerAttr>(adaptor.getStart()) && isa<IntegerAttr>(adaptor.getEnd()) &&
@@ -773,7 +780,10 @@ LogicalResult ArangeOp::inferReturnTypes(MLIRContext *ctx, std::optional<Locatio
     if (failed(e)) return failure();
     d = *e;
   }
-  auto length = static_cast<int64_t>(std::ceil((end - start) / step));
+  double size = std::ceil((end - start) / step);
+  if (!(size >= 0 && size < 9.2e18))
+    return fail(loc, "'arange' invalid size, possible overflow");
+  auto length = static_cast<int64_t>(size);
   inferred.push_back(tensorOf({length}, ctx, d));
   return success();
 }

@@ -1,0 +1,30 @@
+//! Defining Rust passes that MLIR can name in textual pipelines.
+
+/// Defines `$factory`, an `extern "C"` function that creates a fresh instance
+/// of a module pass whose body is `$run: fn(ir::Op) -> Result<(), ()>`. The
+/// body reports its own located errors; `Err` only signals failure.
+macro_rules! define_module_pass {
+    ($factory:ident, $argument:literal, $description:literal, $run:path, [$($dialect:expr),*]) => {
+        pub unsafe extern "C" fn $factory() -> mlir_sys::MlirPass {
+            #[repr(align(8))]
+            struct PassId;
+            static PASS_ID: PassId = PassId;
+            melior::pass::create_external(
+                |op: melior::ir::OperationRef, pass: melior::pass::ExternalPass| {
+                    if $run(op.to_raw()).is_err() {
+                        pass.signal_failure();
+                    }
+                },
+                melior::ir::r#type::TypeId::create(&PASS_ID),
+                stringify!($factory),
+                $argument,
+                $description,
+                "builtin.module",
+                &[$($dialect),*],
+            )
+            .to_raw()
+        }
+    };
+}
+
+pub(crate) use define_module_pass;

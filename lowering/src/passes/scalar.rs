@@ -1,0 +1,284 @@
+//! Scalar code inside linalg bodies: the per-element meaning of each prim,
+//! element-type conversions, and the f32 detour for f16/bf16 arithmetic.
+
+use crate::ir::{self, Builder, Elem, Type, Value};
+
+/// Codegen element type: `ui8` is carried as `i8` (arith works on signless
+/// integers); the signedness lives in the `Elem` the caller passes along.
+pub fn codegen_elem(t: Type) -> Type {
+    match Elem::of(t) {
+        Elem::Unsigned(w) => ir::int_type(unsafe { mlir_sys::mlirTypeGetContext(t) }, w),
+        _ => t,
+    }
+}
+
+pub fn codegen_type(t: Type) -> Type {
+    if ir::is_tensor(t) {
+        ir::tensor_type(&ir::shape_of(t), codegen_elem(ir::elem_of(t)))
+    } else {
+        codegen_elem(t)
+    }
+}
+
+/// MLIR type of an element kind.
+pub fn mlir_elem(b: &Builder, e: Elem) -> Type {
+    let ctx = b.ctx;
+    unsafe {
+        match e {
+            Elem::Float(16, true) => mlir_sys::mlirBF16TypeGet(ctx),
+            Elem::Float(16, false) => mlir_sys::mlirF16TypeGet(ctx),
+            Elem::Float(32, _) => mlir_sys::mlirF32TypeGet(ctx),
+            Elem::Float(_, _) => mlir_sys::mlirF64TypeGet(ctx),
+            Elem::Signed(w) | Elem::Unsigned(w) => ir::int_type(ctx, w),
+            Elem::Bool => ir::int_type(ctx, 1),
+        }
+    }
+}
+
+pub fn constant(b: &Builder, e: Elem, v: f64) -> Value {
+    let t = mlir_elem(b, e);
+    let attr = match e {
+        Elem::Float(..) => ir::number_attr(t, v),
+        Elem::Unsigned(w) if w < 64 => unsafe {
+            mlir_sys::mlirIntegerAttrGet(t, (v as i64) & ((1i64 << w) - 1))
+        },
+        Elem::Bool => unsafe { mlir_sys::mlirIntegerAttrGet(t, i64::from(v != 0.0)) },
+        _ => unsafe { mlir_sys::mlirIntegerAttrGet(t, v as i64) },
+    };
+    b.value("arith.constant", &[], t, &[("value", attr)])
+}
+
+pub fn int_constant(b: &Builder, e: Elem, v: i64) -> Value {
+    let t = mlir_elem(b, e);
+    let attr = unsafe { mlir_sys::mlirIntegerAttrGet(t, v) };
+    b.value("arith.constant", &[], t, &[("value", attr)])
+}
+
+fn op(b: &Builder, name: &str, args: &[Value], t: Type) -> Value {
+    b.value(name, args, t, &[])
+}
+
+fn cmp(b: &Builder, float: bool, predicate: i64, x: Value, y: Value) -> Value {
+    let name = if float { "arith.cmpf" } else { "arith.cmpi" };
+    let attr = ir::i64_attr(b.ctx, predicate);
+    b.value(
+        name,
+        &[x, y],
+        ir::int_type(b.ctx, 1),
+        &[("predicate", attr)],
+    )
+}
+
+pub fn select(b: &Builder, c: Value, x: Value, y: Value) -> Value {
+    b.value("arith.select", &[c, x, y], ir::value_type(x), &[])
+}
+
+/// Converts one element between thunder dtypes, as `convert_element_type`.
+pub fn cast(b: &Builder, v: Value, from: Elem, to: Elem) -> Value {
+    if from == to {
+        return v;
+    }
+    let t = mlir_elem(b, to);
+    match (from, to) {
+        (Elem::Float(fw, fb), Elem::Float(tw, _)) => {
+            if fw == tw {
+                // f16 <-> bf16 through f32.
+                let f = op(b, "arith.extf", &[v], ir::f32_type(b.ctx));
+                let _ = fb;
+                op(b, "arith.truncf", &[f], t)
+            } else if fw < tw {
+                op(b, "arith.extf", &[v], t)
+            } else {
+                op(b, "arith.truncf", &[v], t)
+            }
+        }
+        (Elem::Float(..), Elem::Bool) => {
+            let z = constant(b, from, 0.0);
+            cmp(b, true, 13, v, z) // une: NaN is true, as bool(nan) in Python
+        }
+        (Elem::Float(..), Elem::Unsigned(_)) => op(b, "arith.fptoui", &[v], t),
+        (Elem::Float(..), Elem::Signed(_)) => op(b, "arith.fptosi", &[v], t),
+        (Elem::Bool | Elem::Unsigned(_), Elem::Float(..)) => op(b, "arith.uitofp", &[v], t),
+        (Elem::Signed(_), Elem::Float(..)) => op(b, "arith.sitofp", &[v], t),
+        (_, Elem::Bool) => {
+            let z = constant(b, from, 0.0);
+            cmp(b, false, 1, v, z)
+        }
+        _ => {
+            let (fw, tw) = (from.width(), to.width());
+            if fw == tw {
+                v
+            } else if fw > tw {
+                op(b, "arith.trunci", &[v], t)
+            } else if matches!(from, Elem::Bool | Elem::Unsigned(_)) {
+                op(b, "arith.extui", &[v], t)
+            } else {
+                op(b, "arith.extsi", &[v], t)
+            }
+        }
+    }
+}
+
+/// The element kind arithmetic runs in: f16/bf16 compute in f32.
+pub fn compute_elem(e: Elem) -> Elem {
+    if e.is_half() {
+        Elem::Float(32, false)
+    } else {
+        e
+    }
+}
+
+/// Applies prim `name` to elements of kind `e` (compare prims give bool).
+pub fn apply(b: &Builder, name: &str, args: &[Value], e: Elem) -> Result<Value, String> {
+    let c = compute_elem(e);
+    let args: Vec<Value> = if name == "where" {
+        args.to_vec()
+    } else {
+        args.iter().map(|a| cast(b, *a, e, c)).collect()
+    };
+    let t = mlir_elem(b, c);
+    let float = c.is_float();
+    let signed = matches!(c, Elem::Signed(_));
+    let x = args[0];
+    let is_compare = matches!(name, "eq" | "ne" | "lt" | "le" | "gt" | "ge");
+    let r = match name {
+        "exp" | "exp2" | "expm1" | "log" | "log2" | "log10" | "log1p" | "sqrt" | "rsqrt"
+        | "sin" | "cos" | "tan" | "tanh" | "asin" | "acos" | "atan" | "sinh" | "cosh" | "erf"
+        | "floor" | "ceil" | "trunc" => op(b, &format!("math.{name}"), &[x], t),
+        "round" => op(b, "math.roundeven", &[x], t),
+        "reciprocal" => {
+            let one = constant(b, c, 1.0);
+            op(b, "arith.divf", &[one, x], t)
+        }
+        "neg" if float => op(b, "arith.negf", &[x], t),
+        "neg" => {
+            let z = constant(b, c, 0.0);
+            op(b, "arith.subi", &[z, x], t)
+        }
+        "abs" if float => op(b, "math.absf", &[x], t),
+        "abs" if signed => op(b, "math.absi", &[x], t),
+        "abs" => x,
+        "sign" => {
+            let z = constant(b, c, 0.0);
+            let one = constant(b, c, 1.0);
+            let (gt, lt) = if float {
+                (cmp(b, true, 2, x, z), cmp(b, true, 4, x, z))
+            } else if signed {
+                (cmp(b, false, 4, x, z), cmp(b, false, 2, x, z))
+            } else {
+                (cmp(b, false, 8, x, z), cmp(b, false, 6, x, z))
+            };
+            let neg_one = if signed || float {
+                constant(b, c, -1.0)
+            } else {
+                z
+            };
+            // NaN (and ±0) fall through to x itself.
+            let rest = if float { x } else { z };
+            let low = select(b, lt, neg_one, rest);
+            select(b, gt, one, low)
+        }
+        "bitwise_not" => {
+            let all = int_constant(b, c, -1);
+            op(b, "arith.xori", &[x, all], t)
+        }
+        "add" => op(b, if float { "arith.addf" } else { "arith.addi" }, &args, t),
+        "sub" => op(b, if float { "arith.subf" } else { "arith.subi" }, &args, t),
+        "mul" => op(b, if float { "arith.mulf" } else { "arith.muli" }, &args, t),
+        "div" if float => op(b, "arith.divf", &args, t),
+        "fmod" if float => op(b, "arith.remf", &args, t),
+        "div" | "fmod" => integer_division(b, name == "div", args[0], args[1], c),
+        "pow" if float => op(b, "math.powf", &args, t),
+        "pow" => op(b, "math.ipowi", &args, t),
+        "maximum" if float => op(b, "arith.maximumf", &args, t),
+        "minimum" if float => op(b, "arith.minimumf", &args, t),
+        "maximum" => op(
+            b,
+            if signed { "arith.maxsi" } else { "arith.maxui" },
+            &args,
+            t,
+        ),
+        "minimum" => op(
+            b,
+            if signed { "arith.minsi" } else { "arith.minui" },
+            &args,
+            t,
+        ),
+        "atan2" => op(b, "math.atan2", &args, t),
+        "bitwise_and" => op(b, "arith.andi", &args, t),
+        "bitwise_or" => op(b, "arith.ori", &args, t),
+        "bitwise_xor" => op(b, "arith.xori", &args, t),
+        "eq" | "ne" | "lt" | "le" | "gt" | "ge" => {
+            let p = if float {
+                match name {
+                    "eq" => 1,
+                    "ne" => 13,
+                    "lt" => 4,
+                    "le" => 5,
+                    "gt" => 2,
+                    _ => 3,
+                }
+            } else {
+                let unsigned = !signed;
+                match (name, unsigned) {
+                    ("eq", _) => 0,
+                    ("ne", _) => 1,
+                    ("lt", false) => 2,
+                    ("le", false) => 3,
+                    ("gt", false) => 4,
+                    ("ge", false) => 5,
+                    ("lt", true) => 6,
+                    ("le", true) => 7,
+                    ("gt", true) => 8,
+                    _ => 9,
+                }
+            };
+            cmp(b, float, p, args[0], args[1])
+        }
+        "where" => select(b, args[0], args[1], args[2]),
+        other => return Err(format!("no element rule for prim '{other}'")),
+    };
+    if is_compare || name == "where" {
+        return Ok(r);
+    }
+    Ok(cast(b, r, c, e))
+}
+
+/// Integer `/` (truncating) and `fmod` that cannot trap: x86 faults on a zero
+/// divisor and on MIN / -1, and a kernel must not kill the interpreter. A zero
+/// divisor yields the dividend for `/` and 0 for `fmod`.
+fn integer_division(b: &Builder, div: bool, x: Value, y: Value, e: Elem) -> Value {
+    let t = mlir_elem(b, e);
+    let zero = constant(b, e, 0.0);
+    let one = constant(b, e, 1.0);
+    let is_zero = cmp(b, false, 0, y, zero);
+    match e {
+        Elem::Signed(_) => {
+            let minus_one = constant(b, e, -1.0);
+            let is_minus_one = cmp(b, false, 0, y, minus_one);
+            let bad = op(
+                b,
+                "arith.ori",
+                &[is_zero, is_minus_one],
+                ir::int_type(b.ctx, 1),
+            );
+            let safe = select(b, bad, one, y);
+            if div {
+                let q = op(b, "arith.divsi", &[x, safe], t);
+                let negated = op(b, "arith.subi", &[zero, x], t);
+                select(b, is_minus_one, negated, q)
+            } else {
+                op(b, "arith.remsi", &[x, safe], t)
+            }
+        }
+        _ => {
+            let safe = select(b, is_zero, one, y);
+            op(
+                b,
+                if div { "arith.divui" } else { "arith.remui" },
+                &[x, safe],
+                t,
+            )
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! Named pipelines: what `thunder-opt --pass-pipeline='builtin.module(NAME)'`
+//! and `thunder.jit` run.
+
+/// torch or prims level → linalg on tensors, fused.
+pub const TORCH_TO_LINALG: &str = "thunder-decompose-torch,convert-thunder-prims-to-linalg,\
+canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse";
+
+/// linalg on tensors → LLVM dialect for the host CPU.
+pub const LINALG_TO_LLVM_CPU: &str = "one-shot-bufferize{bufferize-function-boundaries \
+function-boundary-type-conversion=identity-layout-map},\
+buffer-deallocation-pipeline,convert-bufferization-to-memref,\
+convert-linalg-to-loops,convert-scf-to-cf,expand-strided-metadata,lower-affine,\
+convert-math-to-funcs,convert-math-to-libm,arith-expand{include-bf16=true},\
+thunder-emit-c-interface,finalize-memref-to-llvm,convert-math-to-llvm,convert-to-llvm,\
+reconcile-unrealized-casts";
+
+pub struct NamedPipeline {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub text: fn() -> String,
+}
+
+pub const NAMED: [NamedPipeline; 3] = [
+    NamedPipeline {
+        name: "thunder-torch-to-linalg-pipeline",
+        description: "torch or prims level to fused linalg on tensors",
+        text: || TORCH_TO_LINALG.to_string(),
+    },
+    NamedPipeline {
+        name: "thunder-linalg-to-llvm-cpu-pipeline",
+        description: "linalg on tensors to the LLVM dialect for the host CPU",
+        text: || LINALG_TO_LLVM_CPU.to_string(),
+    },
+    NamedPipeline {
+        name: "thunder-cpu-pipeline",
+        description: "torch or prims level to the LLVM dialect for the host CPU",
+        text: || format!("{TORCH_TO_LINALG},{LINALG_TO_LLVM_CPU}"),
+    },
+];
