@@ -277,7 +277,8 @@ impl Engine {
         for p in arg_ptrs.iter_mut() {
             packed.push(p as *mut *mut i64 as *mut ());
         }
-        unsafe { self.engine.invoke_packed(&symbol, &mut packed) }.map_err(|e| e.to_string())?;
+        // The C API adds the `_mlir_ciface_` prefix itself.
+        unsafe { self.engine.invoke_packed(name, &mut packed) }.map_err(|e| e.to_string())?;
         let inputs: Vec<usize> = args.iter().map(|t| t.data.as_ptr() as usize).collect();
         let mut freed = vec![];
         let mut out = vec![];

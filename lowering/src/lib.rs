@@ -18,6 +18,9 @@ pub fn register_all_passes() {
         thunder_dialects::register_pass(passes::decompose_torch::create_decompose_torch_pass);
         thunder_dialects::register_pass(passes::prims_to_linalg::create_prims_to_linalg_pass);
         thunder_dialects::register_pass(passes::emit_c_interface::create_emit_c_interface_pass);
+        thunder_dialects::register_pass(
+            passes::memref_copy_to_linalg::create_memref_copy_to_linalg_pass,
+        );
         for p in pipelines::NAMED {
             thunder_dialects::register_pass_pipeline(p.name, p.description, &(p.text)());
         }

@@ -5,6 +5,10 @@
 /// body reports its own located errors; `Err` only signals failure.
 macro_rules! define_module_pass {
     ($factory:ident, $argument:literal, $description:literal, $run:path, [$($dialect:expr),*]) => {
+        /// Creates a fresh instance of the pass.
+        ///
+        /// # Safety
+        /// The MLIR libraries must be loaded; the caller owns the returned pass.
         pub unsafe extern "C" fn $factory() -> mlir_sys::MlirPass {
             #[repr(align(8))]
             struct PassId;

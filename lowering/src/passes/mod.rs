@@ -2,6 +2,7 @@
 
 pub mod decompose_torch;
 pub mod emit_c_interface;
+pub mod memref_copy_to_linalg;
 mod prims_builder;
 pub mod prims_to_linalg;
 mod scalar;

@@ -115,6 +115,9 @@ fn convert_signatures(module: Op) {
     }
 }
 
+/// Builds the yielded value of a linalg body from its block arguments.
+type BodyFn<'a> = dyn Fn(&Builder, &[Value]) -> Result<Value, String> + 'a;
+
 fn dims_list(n: usize) -> String {
     (0..n)
         .map(|i| format!("d{i}"))
@@ -155,14 +158,14 @@ fn generic(
     maps: &[String],
     iterators: &[&str],
     init: Value,
-    body: &dyn Fn(&Builder, &[Value]) -> Result<Value, String>,
+    body: &BodyFn,
 ) -> Result<Value, String> {
     let ctx = b.ctx;
     let mut types: Vec<Type> = inputs
         .iter()
-        .map(|v| ir::elem_of(ir::value_type(*v)))
+        .map(|v| codegen_elem(ir::elem_of(ir::value_type(*v))))
         .collect();
-    types.push(ir::elem_of(ir::value_type(init)));
+    types.push(codegen_elem(ir::elem_of(ir::value_type(init))));
     let (region, block) = ir::region_with_block(&types, b.loc);
     let inner = Builder::at_end(block, ctx, b.loc);
     let args: Vec<Value> = (0..types.len()).map(|i| ir::block_arg(block, i)).collect();
@@ -216,7 +219,7 @@ fn elementwise(
     inputs: &[Value],
     shape: &[i64],
     out_elem: Type,
-    body: &dyn Fn(&Builder, &[Value]) -> Result<Value, String>,
+    body: &BodyFn,
 ) -> Result<Value, String> {
     let rank = shape.len();
     let init = empty(b, shape, out_elem);

@@ -61,8 +61,8 @@ LogicalResult BroadcastOp::verify() {
   if (getX().getType() != getResult().getType())
     return emitOpError("result type must equal the operand type");
   if (static_cast<int64_t>(getRoot()) < 0 || getRoot() >= getWorldSize())
-    return emitOpError("root ") << static_cast<int64_t>(getRoot()) << " is not a rank of a group of size "
-                                << getWorldSize();
+    return emitOpError("root ") << static_cast<int64_t>(getRoot())
+                                << " is not a rank of a group of size " << getWorldSize();
   return success();
 }
 

@@ -14,6 +14,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace thunder;
 using namespace thunder::torch;
@@ -672,7 +674,8 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *, std::optional<Location> l
   auto x = inputOf(adaptor.getX());
   if (x.getRank() == 0) return fail(loc, "'slice' cannot slice a 0-d tensor");
   auto dim = normalizeDim(adaptor.getDim(), x.getRank());
-  if (!dim) return fail(loc, "'slice' dim " + Twine(static_cast<int64_t>(adaptor.getDim())) + " is out of range");
+  if (!dim) return fail(loc, "'slice' dim " + Twine(static_cast<int64_t>(adaptor.getDim())) +
+                              " is out of range");
   int64_t step = adaptor.getStep();
   if (step <= 0) return fail(loc, "'slice' step must be positive, got " + Twine(step));
   int64_t size = x.getDimSize(*dim);
@@ -693,7 +696,8 @@ LogicalResult SelectOp::inferReturnTypes(MLIRContext *, std::optional<Location> 
   auto x = inputOf(adaptor.getX());
   if (x.getRank() == 0) return fail(loc, "'select' cannot index a 0-d tensor");
   auto dim = normalizeDim(adaptor.getDim(), x.getRank());
-  if (!dim) return fail(loc, "'select' dim " + Twine(static_cast<int64_t>(adaptor.getDim())) + " is out of range");
+  if (!dim) return fail(loc, "'select' dim " + Twine(static_cast<int64_t>(adaptor.getDim())) +
+                              " is out of range");
   int64_t size = x.getDimSize(*dim), index = adaptor.getIndex();
   if (index < -size || index >= size)
     return fail(loc, "'select' index " + Twine(index) + " is out of range for size " + Twine(size));
@@ -716,7 +720,8 @@ LogicalResult CatOp::inferReturnTypes(MLIRContext *ctx, std::optional<Location> 
     if (t.getRank() == 1 && t.getDimSize(0) == 0) continue; // legacy: skipped
     if (!shape) {
       dim = normalizeDim(adaptor.getDim(), t.getRank());
-      if (!dim) return fail(loc, "'cat' dim " + Twine(static_cast<int64_t>(adaptor.getDim())) + " is out of range");
+      if (!dim) return fail(loc, "'cat' dim " + Twine(static_cast<int64_t>(adaptor.getDim())) +
+                              " is out of range");
       shape = Shape(t.getShape());
       continue;
     }
@@ -767,8 +772,12 @@ LogicalResult ArangeOp::inferReturnTypes(MLIRContext *ctx, std::optional<Locatio
                                          Adaptor adaptor, SmallVectorImpl<Type> &inferred) {
   double start = numberOf(adaptor.getStart()), end = numberOf(adaptor.getEnd()),
          step = numberOf(adaptor.getStep());
-  if (!std::isfinite(start) || !std::isfinite(end))
-    return fail(loc, "'arange' unsupported range: " + Twine(start) + " -> " + Twine(end));
+  if (!std::isfinite(start) || !std::isfinite(end)) {
+    std::string msg;
+    llvm::raw_string_ostream os(msg);
+    os << "'arange' unsupported range: " << start << " -> " << end;
+    return fail(loc, os.str());
+  }
   if (!(step > 0 || step < 0)) return fail(loc, "'arange' step must be nonzero");
   if ((step > 0 && end < start) || (step < 0 && end > start))
     return fail(loc, "'arange' upper bound and step sign are inconsistent");
