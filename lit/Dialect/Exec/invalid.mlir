@@ -72,7 +72,7 @@ func.func @fusion_isolated(%a: tensor<4xf32>) -> tensor<4xf32> {
 // -----
 
 func.func @fusion_two_blocks(%a: tensor<4xf32>) {
-  // expected-error @+1 {{region #0 ('body') failed to verify constraint: region with 1 blocks}}
+  // expected-error @+1 {{expects region #0 to have 0 or 1 blocks}}
   "thunder_exec.fusion"(%a) ({
   ^bb0(%x: tensor<4xf32>):
     "thunder_exec.yield"() : () -> ()
@@ -85,11 +85,31 @@ func.func @fusion_two_blocks(%a: tensor<4xf32>) {
 // -----
 
 func.func @fusion_terminator(%a: tensor<4xf32>) {
-  // expected-error @+1 {{'thunder_exec.fusion' op expects regions to end with 'thunder_exec.yield', found 'func.return'}}
+  // expected-error @+1 {{body must end with 'thunder_exec.yield'}}
   "thunder_exec.fusion"(%a) ({
   ^bb0(%x: tensor<4xf32>):
-    // expected-note @+1 {{in custom textual format, the absence of terminator implies 'thunder_exec.yield'}}
-    "func.return"() : () -> ()
+    %n = "thunder_prims.neg"(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  }) {executor = "thunder_cpu"} : (tensor<4xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @fusion_other_terminator(%a: tensor<4xf32>) {
+  // expected-error @+1 {{body must end with 'thunder_exec.yield'}}
+  "thunder_exec.fusion"(%a) ({
+  ^bb0(%x: tensor<4xf32>):
+    "func.return"(%x) : (tensor<4xf32>) -> ()
+  }) {executor = "thunder_cpu"} : (tensor<4xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @fusion_empty_block(%a: tensor<4xf32>) {
+  // expected-error @+1 {{expects a non-empty block}}
+  "thunder_exec.fusion"(%a) ({
+  ^bb0(%x: tensor<4xf32>):
   }) {executor = "thunder_cpu"} : (tensor<4xf32>) -> ()
   return
 }
@@ -116,7 +136,7 @@ func.func @all_reduce_type(%a: tensor<4xf32>) {
 // -----
 
 func.func @all_reduce_kind(%a: tensor<4xf32>) {
-  // expected-error @+1 {{attribute 'kind' failed to satisfy constraint: 32-bit signless integer attribute whose value is one of {0, 1, 2, 3, 4}}}
+  // expected-error @+1 {{attribute 'kind' failed to satisfy constraint: collective reduction}}
   %0 = thunder_exec.all_reduce %a {kind = 7 : i32, group = "dp", world_size = 2 : i64} : tensor<4xf32> -> tensor<4xf32>
   return
 }

@@ -37,7 +37,10 @@ LogicalResult FusionOp::verify() {
     if (arg.getType() != input.getType())
       return emitOpError("body argument type ") << arg.getType()
                                                 << " differs from its input's " << input.getType();
-  auto yield = cast<YieldOp>(block.getTerminator());
+  // verify() runs before the region traits, so the terminator is not known to be
+  // a yield yet (SingleBlockImplicitTerminator checks it later).
+  auto yield = block.empty() ? YieldOp() : dyn_cast<YieldOp>(block.back());
+  if (!yield) return emitOpError("body must end with 'thunder_exec.yield'");
   if (yield.getValues().getTypes() != getResultTypes())
     return emitOpError("yields ") << yield.getValues().getTypes() << " but declares results "
                                   << getResultTypes();
