@@ -121,11 +121,11 @@ func.func @yield_outside_fusion(%a: tensor<4xf32>) {
   thunder_exec.yield %a : tensor<4xf32>
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Collectives.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @all_reduce_type(%a: tensor<4xf32>) {
   // expected-error @+1 {{result type must equal the operand type}}
@@ -253,11 +253,11 @@ func.func @reduce_scatter_shape(%a: tensor<8x2xf32>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // save_for_backward / saved / release.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @saved_negative() {
   // expected-error @+1 {{attribute 'index' failed to satisfy constraint: 64-bit signless integer attribute whose value is non-negative}}

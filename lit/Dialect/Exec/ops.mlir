@@ -3,15 +3,19 @@
 // RUN: thunder-opt %s -split-input-file -mlir-print-op-generic | thunder-opt -split-input-file | FileCheck %s
 
 // CHECK-LABEL: func.func @fusion
+// CHECK-SAME: (%[[A:[^:]+]]: tensor<4xf32>, %[[B:[^:]+]]: tensor<4xf32>)
 func.func @fusion(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
-  // CHECK: thunder_exec.fusion "thunder_cpu"(%{{.*}}, %{{.*}}) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> {
+  // CHECK: %[[R:.+]] = thunder_exec.fusion "thunder_cpu"(%[[A]], %[[B]]) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> {
+  // CHECK-NEXT: ^bb0(%[[X:[^:]+]]: tensor<4xf32>, %[[Y:[^:]+]]: tensor<4xf32>):
   %r = thunder_exec.fusion "thunder_cpu" (%a, %b) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> {
   ^bb0(%x: tensor<4xf32>, %y: tensor<4xf32>):
-    // CHECK: thunder_prims.add %{{.*}}, %{{.*}} : tensor<4xf32>
+    // CHECK-NEXT: %[[S:.+]] = thunder_prims.add %[[X]], %[[Y]] : tensor<4xf32>
     %s = thunder_prims.add %x, %y : tensor<4xf32>
-    // CHECK: thunder_exec.yield %{{.*}} : tensor<4xf32>
+    // CHECK-NEXT: thunder_exec.yield %[[S]] : tensor<4xf32>
     thunder_exec.yield %s : tensor<4xf32>
+  // CHECK-NEXT: }
   }
+  // CHECK-NEXT: return %[[R]] : tensor<4xf32>
   return %r : tensor<4xf32>
 }
 
@@ -19,7 +23,7 @@ func.func @fusion(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
 
 // CHECK-LABEL: func.func @fusion_multi
 func.func @fusion_multi(%a: tensor<2x3xbf16>, %p: tensor<2x3xi1>) -> (tensor<2x3xf32>, tensor<2x3xi1>) {
-  // CHECK: thunder_exec.fusion "nvfuser"(%{{.*}}, %{{.*}}) : (tensor<2x3xbf16>, tensor<2x3xi1>) -> (tensor<2x3xf32>, tensor<2x3xi1>) {
+  // CHECK: %[[R:.+]]:2 = thunder_exec.fusion "nvfuser"(%{{.*}}, %{{.*}}) : (tensor<2x3xbf16>, tensor<2x3xi1>) -> (tensor<2x3xf32>, tensor<2x3xi1>) {
   %r:2 = thunder_exec.fusion "nvfuser" (%a, %p) : (tensor<2x3xbf16>, tensor<2x3xi1>) -> (tensor<2x3xf32>, tensor<2x3xi1>) {
   ^bb0(%x: tensor<2x3xbf16>, %q: tensor<2x3xi1>):
     // CHECK: thunder_prims.convert_element_type %{{.*}} : tensor<2x3xbf16> to tensor<2x3xf32>
@@ -29,6 +33,7 @@ func.func @fusion_multi(%a: tensor<2x3xbf16>, %p: tensor<2x3xi1>) -> (tensor<2x3
     // CHECK: thunder_exec.yield %{{.*}}, %{{.*}} : tensor<2x3xf32>, tensor<2x3xi1>
     thunder_exec.yield %c, %n : tensor<2x3xf32>, tensor<2x3xi1>
   }
+  // CHECK: return %[[R]]#0, %[[R]]#1 : tensor<2x3xf32>, tensor<2x3xi1>
   return %r#0, %r#1 : tensor<2x3xf32>, tensor<2x3xi1>
 }
 
@@ -36,7 +41,9 @@ func.func @fusion_multi(%a: tensor<2x3xbf16>, %p: tensor<2x3xi1>) -> (tensor<2x3
 
 // CHECK-LABEL: func.func @fusion_empty
 func.func @fusion_empty() {
+  // An operand-less yield is implied in the custom form.
   // CHECK: thunder_exec.fusion "thunder_cpu"() : () -> () {
+  // CHECK-NEXT: }
   thunder_exec.fusion "thunder_cpu" () : () -> () {
     thunder_exec.yield
   }

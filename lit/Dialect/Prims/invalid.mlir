@@ -141,11 +141,11 @@ func.func @where_pred_shape(%p: tensor<4xi1>, %a: tensor<2x2xf32>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // convert_element_type and from_scalar.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @convert_changes_shape(%a: tensor<2x3xf32>) {
   // expected-error @+1 {{changes only the dtype; shape [2, 3] became [6]}}
@@ -177,11 +177,11 @@ func.func @from_scalar_not_python_number(%a: f32) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Shape ops.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @broadcast_changes_dtype(%a: tensor<3xf32>) {
   // expected-error @+1 {{must not change the dtype}}
@@ -473,11 +473,11 @@ func.func @squeeze_non_unit(%a: tensor<1x3xf32>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Creation.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @full_value_dtype() {
   // expected-error @+1 {{value must be a number of the result dtype 'f32', got 1.000000e+00 : f64}}
@@ -549,11 +549,11 @@ func.func @uniform_seed_type(%seed: i32, %offset: i64) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Reductions and matmul.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @sum_dim_range(%a: tensor<2x3xf32>) {
   // expected-error @+2 {{'sum' dimension 2 is out of range for rank 2}}

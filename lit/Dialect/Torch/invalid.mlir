@@ -114,11 +114,11 @@ func.func @full_value_kind() {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Written result types must be the ones PyTorch infers.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @int_plus_python_float_is_f32(%a: tensor<4xi32>, %b: f64) {
   // expected-error @+2 {{inferred type(s) 'tensor<4xf32>' are incompatible with return type(s) of operation 'tensor<4xf64>'}}
@@ -262,11 +262,11 @@ func.func @layer_norm_result(%a: tensor<2x4xf32>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Elementwise rules.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @no_tensor_operand(%a: f64, %b: i64) {
   // expected-error @+2 {{'add' needs at least one tensor operand}}
@@ -480,11 +480,11 @@ func.func @clamp_no_bounds(%a: tensor<4xf32>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Reductions.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @reduction_dim_range(%a: tensor<2x3xf32>) {
   // expected-error @+2 {{'sum' dimension 2 is out of range for rank 2}}
@@ -574,11 +574,11 @@ func.func @var_int(%a: tensor<2x3xi64>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Softmax and normalisation.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @softmax_dim(%a: tensor<2x3xf32>) {
   // expected-error @+2 {{'softmax' dim 2 is out of range for rank 2}}
@@ -678,11 +678,11 @@ func.func @rms_norm_weight_dtype(%a: tensor<2x4xf16>, %w: tensor<4xf32>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Linear algebra.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @matmul_dtypes(%a: tensor<2x3xf32>, %b: tensor<3x4xf16>) {
   // expected-error @+2 {{'matmul' expects operands of the same dtype, got float32 and float16}}
@@ -790,11 +790,11 @@ func.func @linear_bias_grows_output(%x: tensor<2x3xf32>, %w: tensor<4x3xf32>, %b
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Shape ops.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @reshape_two_minus_one(%a: tensor<2x6xf32>) {
   // expected-error @+2 {{'reshape' shape may contain only one -1}}
@@ -1055,11 +1055,11 @@ func.func @cat_non_1d_empty_is_not_skipped(%a: tensor<2x3xf32>, %e: tensor<0x2xf
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Creation.
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @full_negative() {
   // expected-error @+2 {{'full' sizes must be non-negative}}
