@@ -142,6 +142,8 @@ fn f16_to_f64(h: u16) -> f64 {
 pub struct CompileError {
     pub stage: String,
     pub diagnostics: Vec<String>,
+    /// The IR the failing step ran on, when known.
+    pub input: Option<String>,
 }
 
 impl std::fmt::Display for CompileError {
@@ -185,27 +187,75 @@ pub fn compile<'c>(
     source: &str,
     pipeline: &str,
 ) -> Result<Module<'c>, CompileError> {
-    crate::register_all_passes();
+    let mut module = parse(context, source)?;
+    run_pipeline(context, &mut module, pipeline)?;
+    Ok(module)
+}
+
+pub fn parse<'c>(context: &'c Context, source: &str) -> Result<Module<'c>, CompileError> {
     let (module, diags) = with_diagnostics(context, || Module::parse(context, source));
-    let mut module = module.ok_or_else(|| CompileError {
-        stage: "parsing".into(),
-        diagnostics: diags,
-    })?;
+    module.ok_or_else(|| CompileError { stage: "parsing".into(), diagnostics: diags, input: None })
+}
+
+/// Runs `pipeline` on `module` in place.
+pub fn run_pipeline(context: &Context, module: &mut Module, pipeline: &str) -> Result<(), CompileError> {
+    crate::register_all_passes();
     let pm = PassManager::new(context);
     thunder_dialects::add_pipeline(
         unsafe { mlir_sys::mlirPassManagerGetAsOpPassManager(pm.to_raw()) },
         pipeline,
     )
     .map_err(|m| CompileError {
-        stage: "parsing the pass pipeline".into(),
+        stage: format!("parsing the pass pipeline `{pipeline}`"),
         diagnostics: vec![m],
+        input: None,
     })?;
-    let (result, diags) = with_diagnostics(context, || pm.run(&mut module));
+    let (result, diags) = with_diagnostics(context, || pm.run(module));
     result.map_err(|_| CompileError {
         stage: format!("pipeline `{pipeline}`"),
         diagnostics: diags,
-    })?;
-    Ok(module)
+        input: None,
+    })
+}
+
+/// Runs the passes of a flat `pipeline` one at a time, so a failure names the
+/// pass and keeps the IR it failed on (to reproduce with `thunder-opt`).
+pub fn run_pipeline_stepwise(
+    context: &Context,
+    module: &mut Module,
+    pipeline: &str,
+) -> Result<(), CompileError> {
+    for pass in split_pipeline(pipeline) {
+        let before = module.as_operation().to_string();
+        if let Err(mut e) = run_pipeline(context, module, &pass) {
+            e.stage = format!("pass `{pass}`");
+            e.input = Some(before);
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// Splits `a,b{x=1,y=2},c` at top-level commas.
+pub fn split_pipeline(pipeline: &str) -> Vec<String> {
+    let mut out = vec![];
+    let (mut depth, mut current) = (0, String::new());
+    for ch in pipeline.chars() {
+        match ch {
+            '{' | '(' => depth += 1,
+            '}' | ')' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(std::mem::take(&mut current).trim().to_string());
+                continue;
+            }
+            _ => {}
+        }
+        current.push(ch);
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_string());
+    }
+    out
 }
 
 /// A JIT-compiled module.
@@ -226,6 +276,7 @@ impl Engine {
         if let Some(first) = leftovers.first() {
             return Err(CompileError {
                 stage: "JIT compilation".into(),
+                input: None,
                 diagnostics: vec![format!(
                     "the module still contains '{first}' (not lowered to the LLVM dialect)"
                 )],
@@ -239,6 +290,7 @@ impl Engine {
             return Err(CompileError {
                 stage: "JIT compilation".into(),
                 diagnostics: vec!["LLVM rejected the module".into()],
+                input: None,
             });
         }
         Ok(Engine { engine })
@@ -252,23 +304,38 @@ impl Engine {
         args: &[&HostTensor],
         results: &[(DType, Vec<i64>)],
     ) -> Result<Vec<HostTensor>, String> {
+        let raw: Vec<(*const u8, &[i64])> =
+            args.iter().map(|t| (t.data.as_ptr(), t.shape.as_slice())).collect();
+        // Safety: each pointer addresses a live buffer of its shape.
+        unsafe { self.call_raw(name, &raw, results) }
+    }
+
+    /// Like `call`, on borrowed contiguous row-major buffers (for example a
+    /// torch tensor's `data_ptr()`).
+    ///
+    /// # Safety
+    /// Every pointer must address a live, contiguous buffer of its shape and
+    /// of the dtype the compiled function expects.
+    pub unsafe fn call_raw(
+        &self,
+        name: &str,
+        args: &[(*const u8, &[i64])],
+        results: &[(DType, Vec<i64>)],
+    ) -> Result<Vec<HostTensor>, String> {
         let symbol = format!("_mlir_ciface_{name}");
         if self.engine.lookup(&symbol).is_null() {
             return Err(format!(
-                "no function '{name}' with a C interface in the compiled module"
+                "could not find or link '{symbol}': no public function '{name}' in the module, \
+                 or a symbol it needs is missing (the JIT names it on stderr)"
             ));
         }
         // Argument descriptors: {allocated, aligned, offset, sizes.., strides..}.
-        let mut arg_descs: Vec<Vec<i64>> = args
-            .iter()
-            .map(|t| descriptor(t.data.as_ptr() as i64, &t.shape))
-            .collect();
+        let mut arg_descs: Vec<Vec<i64>> =
+            args.iter().map(|(p, shape)| descriptor(*p as i64, shape)).collect();
         let mut arg_ptrs: Vec<*mut i64> = arg_descs.iter_mut().map(|d| d.as_mut_ptr()).collect();
         // Results come back through one struct of descriptors (first argument).
-        let mut result_buf: Vec<i64> = results
-            .iter()
-            .flat_map(|(_, s)| vec![0; 3 + 2 * s.len()])
-            .collect();
+        let mut result_buf: Vec<i64> =
+            results.iter().flat_map(|(_, s)| vec![0; 3 + 2 * s.len()]).collect();
         let mut result_ptr = result_buf.as_mut_ptr();
         let mut packed: Vec<*mut ()> = Vec::new();
         if !results.is_empty() {
@@ -279,7 +346,7 @@ impl Engine {
         }
         // The C API adds the `_mlir_ciface_` prefix itself.
         unsafe { self.engine.invoke_packed(name, &mut packed) }.map_err(|e| e.to_string())?;
-        let inputs: Vec<usize> = args.iter().map(|t| t.data.as_ptr() as usize).collect();
+        let inputs: Vec<usize> = args.iter().map(|(p, _)| *p as usize).collect();
         let mut freed = vec![];
         let mut out = vec![];
         let mut at = 0;
@@ -291,29 +358,9 @@ impl Engine {
             let sizes = &d[3..3 + rank];
             let strides = &d[3 + rank..];
             if sizes != shape.as_slice() {
-                return Err(format!(
-                    "result shape {sizes:?} differs from the declared {shape:?}"
-                ));
+                return Err(format!("result shape {sizes:?} differs from the declared {shape:?}"));
             }
-            let n = dtype.size();
-            let numel = shape.iter().product::<i64>() as usize;
-            let mut data = Vec::with_capacity(numel * n);
-            for linear in 0..numel {
-                let mut rem = linear;
-                let mut elem_offset = offset as i64;
-                for k in (0..rank).rev() {
-                    let idx = rem as i64 % shape[k];
-                    rem /= shape[k] as usize;
-                    elem_offset += idx * strides[k];
-                }
-                let p = (aligned + elem_offset as usize * n) as *const u8;
-                data.extend_from_slice(unsafe { std::slice::from_raw_parts(p, n) });
-            }
-            out.push(HostTensor {
-                dtype: *dtype,
-                shape: shape.clone(),
-                data,
-            });
+            out.push(copy_out(*dtype, shape, aligned, offset, strides));
             // Free what the compiled code allocated, once; never inputs or globals.
             if allocated != 0
                 && allocated != GLOBAL_SENTINEL
@@ -328,6 +375,31 @@ impl Engine {
         }
         Ok(out)
     }
+}
+
+/// Copies a strided result into a dense row-major tensor.
+fn copy_out(dtype: DType, shape: &[i64], aligned: usize, offset: usize, strides: &[i64]) -> HostTensor {
+    let n = dtype.size();
+    let numel = shape.iter().product::<i64>() as usize;
+    let contiguous = strides == descriptor(0, shape)[3 + shape.len()..].to_vec().as_slice();
+    let data = if contiguous || numel <= 1 {
+        let p = (aligned + offset * n) as *const u8;
+        unsafe { std::slice::from_raw_parts(p, numel * n) }.to_vec()
+    } else {
+        let mut data = Vec::with_capacity(numel * n);
+        for linear in 0..numel {
+            let mut rem = linear as i64;
+            let mut elem_offset = offset as i64;
+            for k in (0..shape.len()).rev() {
+                elem_offset += (rem % shape[k]) * strides[k];
+                rem /= shape[k];
+            }
+            let p = (aligned + elem_offset as usize * n) as *const u8;
+            data.extend_from_slice(unsafe { std::slice::from_raw_parts(p, n) });
+        }
+        data
+    };
+    HostTensor { dtype, shape: shape.to_vec(), data }
 }
 
 unsafe extern "C" {

@@ -1,0 +1,90 @@
+"""Acquisition: run the user's function once over fake tensors with torch's
+own tracing machinery (`make_fx` over a functionalized function) and record
+the aten graph. Python values are specialised; tensors become graph inputs."""
+
+import traceback
+
+import torch
+from torch.fx.experimental.proxy_tensor import make_fx
+from torch.utils import _pytree as pytree
+
+from .errors import CaptureError
+
+
+class Captured:
+    """A captured program: the aten graph plus how to map Python values in and out."""
+
+    def __init__(self, graph_module, tensor_positions, in_spec, out_spec, out_template):
+        self.graph_module = graph_module
+        self.tensor_positions = tensor_positions
+        self.in_spec = in_spec
+        self.out_spec = out_spec
+        # Flat outputs: an int index into the graph's tensor outputs, or
+        # ("const", value) for a Python value the function returned.
+        self.out_template = out_template
+
+
+def _user_line(exc):
+    frames = traceback.extract_tb(exc.__traceback__)
+    user = [f for f in frames if "/torch/" not in f.filename and "/thunder/" not in f.filename]
+    if user:
+        f = user[-1]
+        return f"{f.filename}:{f.lineno}: {f.line}"
+    return "<unknown line>"
+
+
+def capture(fn, flat_args, in_spec):
+    positions = [i for i, a in enumerate(flat_args) if isinstance(a, torch.Tensor)]
+    tensors = [flat_args[i] for i in positions]
+    state = {}
+
+    def flat_fn(*ts):
+        values = list(flat_args)
+        for i, t in zip(positions, ts):
+            values[i] = t
+        args, kwargs = pytree.tree_unflatten(values, in_spec)
+        out = fn(*args, **kwargs)
+        out_flat, out_spec = pytree.tree_flatten(out)
+        template, tensor_outs = [], []
+        for o in out_flat:
+            if isinstance(o, torch.Tensor):
+                template.append(len(tensor_outs))
+                tensor_outs.append(o)
+            else:
+                template.append(("const", o))
+        state["out_spec"], state["template"] = out_spec, template
+        return tensor_outs
+
+    try:
+        with torch.no_grad():
+            gm = make_fx(torch.func.functionalize(flat_fn, remove="mutations_and_views"), tracing_mode="fake")(
+                *tensors
+            )
+    except CaptureError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - torch raises many kinds here
+        name = type(exc).__name__
+        data_dependent = "DataDependent" in name or "data-dependent" in str(exc) or "data dependent" in str(exc)
+        if data_dependent:
+            raise CaptureError(
+                f"control flow or a Python value that depends on a tensor's data cannot be captured, at "
+                f"{_user_line(exc)} ({name})"
+            ) from exc
+        from .errors import UnsupportedOperation
+
+        if isinstance(exc, UnsupportedOperation):
+            raise
+        raise CaptureError(f"capturing the function failed at {_user_line(exc)}: {name}: {exc}") from exc
+    _check_no_input_mutation(gm)
+    return Captured(gm, positions, in_spec, state["out_spec"], state["template"])
+
+
+def _check_no_input_mutation(gm):
+    for node in gm.graph.nodes:
+        if node.op == "call_function" and getattr(node.target, "__name__", "").startswith("copy_"):
+            dest = node.args[0]
+            if getattr(dest, "op", None) == "placeholder":
+                raise CaptureError(
+                    "the function mutates one of its input tensors in place; thunder.jit does not support "
+                    "input mutation yet (return the new value instead)"
+                )

@@ -1,0 +1,185 @@
+"""`thunder.jit`: capture, compile, cache with guards, run."""
+
+import functools
+
+import torch
+from torch.utils import _pytree as pytree
+
+from . import _native
+from ._capture import capture
+from ._translate import translate
+from .errors import UnsupportedOperation
+
+
+class Entry:
+    """One compiled specialisation."""
+
+    def __init__(self, captured, compiled, specs):
+        self.captured = captured
+        self.compiled = compiled
+        self.specs = specs
+
+
+def _key_of(value):
+    if isinstance(value, torch.Tensor):
+        return ("T", tuple(value.shape), value.stride(), value.dtype, value.device, value.requires_grad)
+    if isinstance(value, (bool, int, float, str, type(None), torch.dtype, torch.device)):
+        return ("V", type(value), value)
+    try:
+        hash(value)
+        return ("V", type(value), value)
+    except TypeError:
+        return ("O", type(value), id(value))
+
+
+class ThunderFunction:
+    """The callable `thunder.jit` returns for a plain function."""
+
+    def __init__(self, fn):
+        functools.update_wrapper(self, fn)
+        self._fn = fn
+        self._cache = {}
+        self.cache_hits = 0
+        self.cache_misses = 0
+        self._last = None
+
+    def _prepare(self, args, kwargs):
+        return pytree.tree_flatten((args, kwargs))
+
+    def __call__(self, *args, **kwargs):
+        flat, spec = self._prepare(args, kwargs)
+        key = (spec, tuple(_key_of(v) for v in flat), torch.is_grad_enabled())
+        entry = self._cache.get(key)
+        if entry is None:
+            self.cache_misses += 1
+            entry = self._compile(flat, spec)
+            self._cache[key] = entry
+        else:
+            self.cache_hits += 1
+        self._last = entry
+        return _run(entry, flat)
+
+    def _compile(self, flat, spec):
+        for v in flat:
+            if isinstance(v, torch.Tensor):
+                if v.device.type != "cpu":
+                    raise UnsupportedOperation(f"thunder.jit runs on the CPU today; got a tensor on {v.device}")
+                if v.requires_grad and torch.is_grad_enabled():
+                    raise NotImplementedError(
+                        "thunder.jit does not compute gradients yet: call it under torch.no_grad() "
+                        "or on tensors that do not require grad"
+                    )
+        captured = capture(self._fn, flat, spec)
+        text, specs = translate(captured.graph_module, "main")
+        compiled = _native.compile(text, "main", specs)
+        return Entry(captured, compiled, specs)
+
+
+def _run(entry, flat):
+    captured = entry.captured
+    inputs = [flat[i].contiguous() for i in captured.tensor_positions]
+    pointers = [(t.data_ptr(), list(t.shape)) for t in inputs]
+    capsules = entry.compiled.run(pointers)
+    tensors = [torch.utils.dlpack.from_dlpack(c) for c in capsules]
+    out = [tensors[t] if isinstance(t, int) else t[1] for t in captured.out_template]
+    return pytree.tree_unflatten(out, captured.out_spec)
+
+
+class ThunderModule(torch.nn.Module):
+    """The module `thunder.jit` returns for an `nn.Module`: parameters and
+    buffers are inputs of the compiled program, so they can change between
+    calls; `state_dict` and `load_state_dict` are the original module's."""
+
+    def __init__(self, module):
+        super().__init__()
+        self._model = module
+        self._function = ThunderFunction(self._functional_forward)
+        functools.update_wrapper(self._function, module.forward)
+
+    def _functional_forward(self, state, *args, **kwargs):
+        return torch.func.functional_call(self._model, state, args, kwargs)
+
+    def forward(self, *args, **kwargs):
+        state = dict(self._model.named_parameters())
+        state.update(self._model.named_buffers())
+        return self._function(state, *args, **kwargs)
+
+    def state_dict(self, *args, **kwargs):
+        return self._model.state_dict(*args, **kwargs)
+
+    def load_state_dict(self, *args, **kwargs):
+        return self._model.load_state_dict(*args, **kwargs)
+
+    def named_parameters(self, *args, **kwargs):
+        return self._model.named_parameters(*args, **kwargs)
+
+    def named_buffers(self, *args, **kwargs):
+        return self._model.named_buffers(*args, **kwargs)
+
+
+def jit(fn, *, executors=None):
+    """Compiles `fn` (a function or an `nn.Module`) for the CPU."""
+    if executors is not None:
+        raise NotImplementedError("choosing executors is not supported yet: the CPU code generator runs everything")
+    if isinstance(fn, torch.nn.Module):
+        return ThunderModule(fn)
+    if not callable(fn):
+        raise TypeError(f"thunder.jit expects a function or an nn.Module, got {type(fn).__name__}")
+    return ThunderFunction(fn)
+
+
+def _function_of(jfn):
+    if isinstance(jfn, ThunderModule):
+        return jfn._function
+    if isinstance(jfn, ThunderFunction):
+        return jfn
+    raise TypeError("expected a function returned by thunder.jit")
+
+
+def cache_hits(jfn):
+    return _function_of(jfn).cache_hits
+
+
+def cache_misses(jfn):
+    return _function_of(jfn).cache_misses
+
+
+def last_traces(jfn):
+    """The program of the last call at every level: torch, prims, linalg,
+    llvm. Each trace's `pipeline` is the `thunder-opt --pass-pipeline` that
+    produces the next level from its `text`."""
+    entry = _function_of(jfn)._last
+    if entry is None:
+        raise RuntimeError("the function has not been called yet")
+    return list(entry.compiled.traces)
+
+
+def examine(fn, *args, **kwargs):
+    """Captures `fn` on these arguments and reports each aten operation and
+    whether thunder compiles it; returns {"supported": [...], "unsupported": [...]}."""
+    flat, spec = pytree.tree_flatten((args, kwargs))
+    captured = capture(fn, flat, spec)
+    report = {"supported": [], "unsupported": []}
+    from ._translate import Emitter, _translate_call
+
+    em = Emitter()
+    for node in captured.graph_module.graph.nodes:
+        if node.op == "placeholder":
+            val = node.meta["val"]
+            from ._dtypes import tensor_type
+
+            em.values[node] = ("%x", tensor_type(val.shape, val.dtype))
+        elif node.op == "call_function":
+            name = str(node.target)
+            try:
+                em.node = node
+                em.values[node] = _translate_call(em, node)
+                report["supported"].append(name)
+            except UnsupportedOperation as exc:
+                report["unsupported"].append(f"{name}: {exc}")
+                em.values[node] = ("%x", "?")
+    for name in report["supported"]:
+        print(f"  thunder_cpu  {name}")
+    for name in report["unsupported"]:
+        print(f"  unsupported  {name}")
+    return report

@@ -1,0 +1,420 @@
+"""Writes a captured aten graph (torch.fx) as torch-level MLIR (thunder_torch).
+
+Each aten call becomes one thunder_torch op with PyTorch's semantics; Python
+numbers become `arith.constant`s (they were specialised, and the cache key
+holds their values). Result types come from the fake tensors the capture
+recorded, and the dialect's verifier checks them against its own PyTorch rules.
+"""
+
+import re
+import struct
+
+import torch
+
+from ._dtypes import mlir_element, tensor_type
+from .errors import UnsupportedOperation
+
+aten = torch.ops.aten
+INT64_MAX = 2**63 - 1
+
+
+def _user_location(node):
+    """`loc("file":line:col)` of the user's line that produced this node."""
+    trace = node.meta.get("stack_trace") or ""
+    frames = re.findall(r'File "([^"]+)", line (\d+)', trace)
+    user = [f for f in frames if "/torch/" not in f[0] and "/thunder/" not in f[0]]
+    if user:
+        path, line = user[-1]
+        path = path.replace('"', "")
+        return f'loc("{path}":{line}:1)', f"{path}:{line}"
+    return "loc(unknown)", "<unknown>"
+
+
+def _f64(v):
+    bits = struct.unpack("<Q", struct.pack("<d", float(v)))[0]
+    return f"0x{bits:016X} : f64"
+
+
+def _array(values):
+    values = [int(v) for v in values]
+    return f"array<i64{': ' if values else ''}{', '.join(map(str, values))}>"
+
+
+class Emitter:
+    def __init__(self):
+        self.lines = []
+        self.values = {}  # fx node (or (node, index)) -> (ssa name, type)
+        self.counter = 0
+        self.location = "loc(unknown)"
+        self.where = "<unknown>"
+        self.node = None
+
+    def fresh(self):
+        self.counter += 1
+        return f"%v{self.counter}"
+
+    def constant(self, value):
+        name = self.fresh()
+        if isinstance(value, bool):
+            self.lines.append(f"  {name} = arith.constant {'true' if value else 'false'} {self.location}")
+            return name, "i1"
+        if isinstance(value, int):
+            if not -(2**63) <= value < 2**63:
+                raise self.unsupported(f"the integer {value} does not fit in int64")
+            self.lines.append(f"  {name} = arith.constant {value} : i64 {self.location}")
+            return name, "i64"
+        if isinstance(value, float):
+            self.lines.append(f"  {name} = arith.constant {_f64(value)} {self.location}")
+            return name, "f64"
+        raise self.unsupported(f"argument {value!r} of type {type(value).__name__}")
+
+    def operand(self, arg):
+        """An SSA value for an fx node or a Python number."""
+        if isinstance(arg, torch.fx.Node):
+            return self.values[arg]
+        if isinstance(arg, (bool, int, float)):
+            return self.constant(arg)
+        raise self.unsupported(f"argument {arg!r} of type {type(arg).__name__}")
+
+    def op(self, name, operands, result_type, attrs=None):
+        """Emits `thunder_torch.<name>` and returns (ssa, type)."""
+        ssa = self.fresh()
+        names = ", ".join(o[0] for o in operands)
+        types = ", ".join(o[1] for o in operands)
+        attr_text = ""
+        if attrs:
+            attr_text = " {" + ", ".join(f"{k} = {v}" for k, v in attrs.items()) + "}"
+        self.lines.append(
+            f"  {ssa} = thunder_torch.{name} {names}{attr_text} : {types} -> {result_type} {self.location}"
+        )
+        return ssa, result_type
+
+    def raw(self, text_fn, result_type):
+        ssa = self.fresh()
+        self.lines.append(f"  {ssa} = {text_fn} -> {result_type} {self.location}")
+        return ssa, result_type
+
+    def unsupported(self, what):
+        target = getattr(self.node, "target", None)
+        return UnsupportedOperation(f"{what} in {target} at {self.where}")
+
+
+def result_type_of(node):
+    val = node.meta.get("val")
+    if isinstance(val, torch.Tensor):
+        return tensor_type(val.shape, val.dtype)
+    raise UnsupportedOperation(f"{node.target} produces {type(val).__name__}, not a tensor")
+
+
+# --- handlers: each takes (emitter, node) and returns (ssa, type) -----------
+
+BINARY = {
+    "add": "add", "sub": "sub", "mul": "mul", "div": "div", "remainder": "remainder",
+    "pow": "pow", "maximum": "maximum", "minimum": "minimum", "atan2": "atan2",
+    "bitwise_and": "bitwise_and", "bitwise_or": "bitwise_or", "bitwise_xor": "bitwise_xor",
+    "logical_and": "logical_and", "logical_or": "logical_or", "logical_xor": "logical_xor",
+    "eq": "eq", "ne": "ne", "lt": "lt", "le": "le", "gt": "gt", "ge": "ge",
+    "floor_divide": "div",
+}
+
+UNARY = {
+    "neg", "abs", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sqrt", "rsqrt",
+    "sin", "cos", "tan", "tanh", "asin", "acos", "atan", "sinh", "cosh", "erf", "sigmoid",
+    "reciprocal", "silu", "relu", "floor", "ceil", "round", "trunc", "sign", "bitwise_not",
+    "logical_not",
+}
+
+IDENTITY = {"clone", "alias", "detach", "contiguous", "lift_fresh_copy", "_unsafe_view_copy"}
+
+
+def _binary(em, node, name):
+    a, b = node.args[0], node.args[1]
+    attrs = {}
+    alpha = node.kwargs.get("alpha", node.args[2] if len(node.args) > 2 else 1)
+    if name in ("add", "sub") and alpha != 1:
+        attrs["alpha"] = _f64(alpha)
+    if name == "div":
+        mode = node.kwargs.get("rounding_mode")
+        if node.target.__name__.split(".")[0] == "floor_divide":
+            mode = "floor"
+        if mode is not None:
+            attrs["rounding_mode"] = f'"{mode}"'
+    return em.op(name, [em.operand(a), em.operand(b)], result_type_of(node), attrs)
+
+
+def _reduction_dims(dim):
+    if dim is None:
+        return None
+    if isinstance(dim, int):
+        dim = [dim]
+    return list(dim)
+
+
+def _reduction(em, node, name):
+    x = em.operand(node.args[0])
+    overload = node.target._overloadname
+    attrs = {}
+    if overload == "default":
+        pass
+    else:
+        dim = node.args[1] if len(node.args) > 1 else node.kwargs.get("dim")
+        dims = _reduction_dims(dim)
+        if dims is not None:
+            attrs["dim"] = _array(dims)
+        keepdim = node.args[2] if len(node.args) > 2 else node.kwargs.get("keepdim", False)
+        if keepdim:
+            attrs["keepdim"] = "true"
+    dtype = node.kwargs.get("dtype")
+    if dtype is not None:
+        attrs["dtype"] = mlir_element(dtype)
+    return em.op(name, [x], result_type_of(node), attrs)
+
+
+def translate(graph_module, name="main"):
+    """Returns (mlir text, [(dtype, shape)] of the outputs, [(kind, value)] of
+    outputs that are placeholders or constants) for a captured graph."""
+    em = Emitter()
+    args = []
+    for node in graph_module.graph.nodes:
+        if node.op == "placeholder":
+            val = node.meta.get("val")
+            ty = tensor_type(val.shape, val.dtype)
+            ssa = f"%arg{len(args)}"
+            args.append(f"{ssa}: {ty}")
+            em.values[node] = (ssa, ty)
+    outputs = []
+    for node in graph_module.graph.nodes:
+        em.node = node
+        if node.op == "call_function":
+            em.location, em.where = _user_location(node)
+            em.values[node] = _translate_call(em, node)
+        elif node.op == "output":
+            outputs = list(node.args[0]) if isinstance(node.args[0], (list, tuple)) else [node.args[0]]
+        elif node.op == "get_attr":
+            raise UnsupportedOperation(f"graph constant {node.target}")
+    results = [em.values[o] for o in outputs]
+    result_types = ", ".join(t for _, t in results)
+    body = "\n".join(em.lines)
+    ret = f"  return {', '.join(n for n, _ in results)} : {result_types}" if results else "  return"
+    text = (
+        f"func.func @{name}({', '.join(args)}) -> ({result_types}) {{\n{body}\n{ret}\n}}\n"
+    )
+    specs = []
+    for o in outputs:
+        val = o.meta["val"]
+        specs.append((mlir_element(val.dtype), [int(d) for d in val.shape]))
+    return text, specs
+
+
+def _translate_call(em, node):
+    target = node.target
+    if target is getattr(__import__("operator"), "getitem"):
+        source, index = node.args
+        key = (source, index)
+        if key not in em.values:
+            raise em.unsupported(f"output {index} of {source.target}")
+        return em.values[key]
+    if not isinstance(target, torch._ops.OpOverload):
+        raise em.unsupported(f"call to {target}")
+    packet = target._schema.name.split("::")[1]
+    inplace = packet.endswith("_") and not packet.endswith("__")
+    base = packet[:-1] if inplace else packet
+    if inplace:
+        mutated = node.args[0]
+        if mutated.op == "placeholder":
+            raise em.unsupported("mutating an input in place is not supported; return the new value instead")
+    result = _translate_op(em, node, base)
+    if inplace:
+        # Later uses of the mutated tensor see the new value.
+        em.values[node.args[0]] = result
+    return result
+
+
+def _translate_op(em, node, base):
+    A = node.args
+    K = node.kwargs
+    rt = lambda: result_type_of(node)  # noqa: E731
+    if base in IDENTITY:
+        return em.operand(A[0])
+    if base in BINARY:
+        return _binary(em, node, BINARY[base])
+    if base == "rsub":
+        # rsub(a, b, alpha) = b - alpha * a
+        alpha = K.get("alpha", A[2] if len(A) > 2 else 1)
+        attrs = {"alpha": _f64(alpha)} if alpha != 1 else {}
+        return em.op("sub", [em.operand(A[1]), em.operand(A[0])], rt(), attrs)
+    if base in UNARY:
+        return em.op(base, [em.operand(A[0])], rt())
+    if base == "gelu":
+        approx = K.get("approximate", "none")
+        return em.op("gelu", [em.operand(A[0])], rt(), {"approximate": f'"{approx}"'})
+    if base in ("_to_copy", "to", "_convert_element_type", "convert_element_type"):
+        dtype = K.get("dtype") or (A[1] if len(A) > 1 and isinstance(A[1], torch.dtype) else None)
+        device = K.get("device")
+        if device is not None and torch.device(device).type != "cpu":
+            raise em.unsupported(f"moving a tensor to {device}")
+        if dtype is None:
+            return em.operand(A[0])
+        return em.op("to_dtype", [em.operand(A[0])], rt(), {"dtype": mlir_element(dtype)})
+    if base == "where":
+        return em.op("where", [em.operand(a) for a in A[:3]], rt())
+    if base in ("clamp", "clamp_min", "clamp_max"):
+        lo = A[1] if len(A) > 1 else K.get("min")
+        hi = A[2] if len(A) > 2 else K.get("max")
+        if base == "clamp_max":
+            lo, hi = None, A[1]
+        x = em.operand(A[0])
+        text = f"thunder_torch.clamp {x[0]}"
+        if isinstance(lo, torch.fx.Node) or isinstance(hi, torch.fx.Node):
+            raise em.unsupported("clamp with tensor bounds")
+        if lo is not None:
+            c = em.constant(lo)
+            text += f" min {c[0]} : {c[1]}"
+        if hi is not None:
+            c = em.constant(hi)
+            text += f" max {c[0]} : {c[1]}"
+        return em.raw(f"{text} : {x[1]}", rt())
+    if base in ("sum", "mean", "prod", "amax", "amin"):
+        return _reduction(em, node, base)
+    if base == "var":
+        x = em.operand(A[0])
+        attrs = {}
+        dims = _reduction_dims(A[1] if len(A) > 1 else K.get("dim"))
+        if dims is not None:
+            attrs["dim"] = _array(dims)
+        correction = K.get("correction", 1)
+        attrs["correction"] = _f64(1 if correction is None else correction)
+        if K.get("keepdim", False):
+            attrs["keepdim"] = "true"
+        return em.op("var", [x], rt(), attrs)
+    if base in ("_softmax", "_log_softmax", "softmax", "log_softmax"):
+        name = base.lstrip("_")
+        attrs = {"dim": f"{int(A[1])} : i64"}
+        if base.startswith("_") and A[2]:
+            attrs["dtype"] = "f32"  # half_to_float
+        elif not base.startswith("_") and (len(A) > 2 and A[2] is not None or K.get("dtype")):
+            attrs["dtype"] = mlir_element(A[2] if len(A) > 2 and A[2] is not None else K["dtype"])
+        return em.op(name, [em.operand(A[0])], rt(), attrs)
+    if base == "native_layer_norm":
+        x, shape, weight, bias, eps = A
+        text = f"thunder_torch.layer_norm {em.operand(x)[0]}"
+        if weight is not None:
+            w = em.operand(weight)
+            text += f" weight {w[0]} : {w[1]}"
+        if bias is not None:
+            b = em.operand(bias)
+            text += f" bias {b[0]} : {b[1]}"
+        out_type = result_type_of_index(node, 0)
+        text += f" {{normalized_shape = {_array(shape)}, eps = {_f64(eps)}}} : {em.operand(x)[1]}"
+        value = em.raw(text, out_type)
+        em.values[(node, 0)] = value
+        return value
+    if base in ("mm", "bmm", "matmul"):
+        return em.op("matmul", [em.operand(A[0]), em.operand(A[1])], rt())
+    if base == "addmm":
+        beta = K.get("beta", 1)
+        alpha = K.get("alpha", 1)
+        if beta != 1 or alpha != 1:
+            raise em.unsupported("addmm with beta or alpha other than 1")
+        mm_val = node.meta["val"]
+        mm_type = tensor_type(mm_val.shape, mm_val.dtype)
+        product = em.op("matmul", [em.operand(A[1]), em.operand(A[2])], mm_type)
+        return em.op("add", [em.operand(A[0]), product], rt())
+    if base == "linear":
+        x, w = em.operand(A[0]), em.operand(A[1])
+        bias = A[2] if len(A) > 2 else None
+        if bias is None:
+            return em.raw(f"thunder_torch.linear {x[0]}, {w[0]} : {x[1]}, {w[1]}", rt())
+        b = em.operand(bias)
+        return em.raw(f"thunder_torch.linear {x[0]}, {w[0]}, {b[0]} : {b[1]} : {x[1]}, {w[1]}", rt())
+    if base == "t":
+        x = em.operand(A[0])
+        if len(node.args[0].meta["val"].shape) < 2:
+            return x
+        return em.op("transpose", [x], rt(), {"dim0": "0 : i64", "dim1": "1 : i64"})
+    if base in ("view", "reshape", "_unsafe_view"):
+        return em.op("reshape", [em.operand(A[0])], rt(), {"shape": _array(A[1])})
+    if base == "unsqueeze":
+        return em.op("unsqueeze", [em.operand(A[0])], rt(), {"dim": f"{int(A[1])} : i64"})
+    if base == "squeeze":
+        attrs = {}
+        if len(A) > 1:
+            attrs["dim"] = _array(A[1] if isinstance(A[1], (list, tuple)) else [A[1]])
+        return em.op("squeeze", [em.operand(A[0])], rt(), attrs)
+    if base == "permute":
+        return em.op("permute", [em.operand(A[0])], rt(), {"dims": _array(A[1])})
+    if base == "transpose":
+        return em.op("transpose", [em.operand(A[0])], rt(), {"dim0": f"{int(A[1])} : i64", "dim1": f"{int(A[2])} : i64"})
+    if base == "expand":
+        return em.op("expand", [em.operand(A[0])], rt(), {"shape": _array(A[1])})
+    if base == "slice":
+        dim = A[1] if len(A) > 1 else K.get("dim", 0)
+        start = A[2] if len(A) > 2 else K.get("start")
+        end = A[3] if len(A) > 3 else K.get("end")
+        step = A[4] if len(A) > 4 else K.get("step", 1)
+        start = 0 if start is None else min(max(int(start), -INT64_MAX), INT64_MAX)
+        end = INT64_MAX if end is None else min(max(int(end), -INT64_MAX), INT64_MAX)
+        attrs = {"dim": f"{int(dim)} : i64", "start": f"{start} : i64", "end": f"{end} : i64", "step": f"{int(step)} : i64"}
+        return em.op("slice", [em.operand(A[0])], rt(), attrs)
+    if base == "select":
+        return em.op("select", [em.operand(A[0])], rt(), {"dim": f"{int(A[1])} : i64", "index": f"{int(A[2])} : i64"})
+    if base == "cat":
+        tensors = [em.operand(t) for t in A[0]]
+        dim = A[1] if len(A) > 1 else K.get("dim", 0)
+        return em.op("cat", tensors, rt(), {"dim": f"{int(dim)} : i64"})
+    if base in ("full", "zeros", "ones", "full_like", "zeros_like", "ones_like", "scalar_tensor", "new_full", "new_zeros", "new_ones"):
+        return _creation(em, node, base, rt())
+    if base == "arange":
+        val = node.meta["val"]
+        nums = list(A)
+        if len(nums) == 1:
+            start, end, step = 0, nums[0], 1
+        else:
+            start, end = nums[0], nums[1]
+            step = nums[2] if len(nums) > 2 else K.get("step", 1)
+        attr = lambda v: _f64(v) if isinstance(v, float) else f"{int(v)} : i64"  # noqa: E731
+        attrs = {"start": attr(start), "end": attr(end), "step": attr(step), "dtype": mlir_element(val.dtype)}
+        return _arange(em, attrs, rt())
+    raise em.unsupported("no thunder rule for this operation")
+
+
+def _arange(em, attrs, result_type):
+    ssa = em.fresh()
+    attr_text = ", ".join(f"{k} = {v}" for k, v in attrs.items())
+    em.lines.append(f"  {ssa} = thunder_torch.arange {{{attr_text}}} : {result_type} {em.location}")
+    return ssa, result_type
+
+
+def _creation(em, node, base, result_type):
+    val = node.meta["val"]
+    if val.device.type != "cpu":
+        raise em.unsupported(f"creating a tensor on {val.device}")
+    if base in ("zeros", "zeros_like", "new_zeros"):
+        value = 0
+    elif base in ("ones", "ones_like", "new_ones"):
+        value = 1
+    elif base == "scalar_tensor":
+        value = node.args[0]
+    elif base == "new_full":
+        value = node.args[2]
+    elif base == "full_like":
+        value = node.args[1]
+    else:
+        value = node.args[1]
+    if isinstance(value, torch.fx.Node):
+        raise em.unsupported("a fill value that is a tensor")
+    if val.dtype.is_floating_point:
+        v = _f64(value)
+    elif val.dtype == torch.bool:
+        v = "true" if value else "false"
+    else:
+        v = f"{int(value)} : i64"
+    ssa = em.fresh()
+    attrs = f"{{shape = {_array(val.shape)}, value = {v}, dtype = {mlir_element(val.dtype)}}}"
+    em.lines.append(f"  {ssa} = thunder_torch.full {attrs} : {result_type} {em.location}")
+    return ssa, result_type
+
+
+def result_type_of_index(node, i):
+    val = node.meta["val"][i]
+    return tensor_type(val.shape, val.dtype)
