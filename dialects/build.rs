@@ -105,8 +105,13 @@ fn main() {
         }
     }
 
+    // Built with the clang that built libMLIR: MLIR names types by their
+    // __PRETTY_FUNCTION__ spelling when it unifies TypeIDs across shared
+    // objects (traits inside a Python extension), and GCC spells them
+    // differently, which silently breaks trait checks there.
     cc::Build::new()
         .cpp(true)
+        .compiler(prefix.join("bin/clang++"))
         .std("c++17")
         .files([
             "lib/Support/DType.cpp",

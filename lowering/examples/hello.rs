@@ -2,7 +2,6 @@
 //! each level printed with the pipeline that produced it, then JIT-run on the
 //! CPU on `full((2, 2), 1)` and `full((2, 2), 3)`.
 
-use melior::ir::operation::OperationLike;
 use thunder_lowering::jit::{self, DType, Engine, HostTensor};
 use thunder_lowering::pipelines;
 
@@ -12,7 +11,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let context = thunder_dialects::create_context();
     let stages = [
         ("prims", "thunder-decompose-torch"),
-        ("linalg", "convert-thunder-prims-to-linalg,canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse"),
+        (
+            "linalg",
+            "convert-thunder-prims-to-linalg,canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse",
+        ),
         ("llvm", pipelines::LINALG_TO_LLVM_CPU),
     ];
     println!("=== torch level ({path})\n{source}");
@@ -21,7 +23,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (level, pipeline) in stages {
         let m = jit::compile(&context, &text, pipeline)?;
         text = m.as_operation().to_string();
-        println!("=== {level} level: thunder-opt --pass-pipeline='builtin.module({pipeline})'\n{text}");
+        println!(
+            "=== {level} level: thunder-opt --pass-pipeline='builtin.module({pipeline})'\n{text}"
+        );
         module = Some(m);
     }
     let engine = Engine::new(module.as_ref().unwrap(), 2)?;
@@ -30,6 +34,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = engine.call("foo", &[&a, &b], &[(DType::I64, vec![2, 2])])?;
     let v = out[0].to_f64();
     println!("=== result of foo(full((2, 2), 1), full((2, 2), 3)) on the CPU");
-    println!("tensor([[{}, {}],\n        [{}, {}]])", v[0], v[1], v[2], v[3]);
+    println!(
+        "tensor([[{}, {}],\n        [{}, {}]])",
+        v[0], v[1], v[2], v[3]
+    );
     Ok(())
 }

@@ -168,6 +168,13 @@ pub fn attr_string(a: Attr) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// The name a `FlatSymbolRefAttr` refers to.
+pub fn attr_symbol_ref(a: Attr) -> String {
+    let r = unsafe { mlirFlatSymbolRefAttrGetValue(a) };
+    let bytes = unsafe { std::slice::from_raw_parts(r.data as *const u8, r.length) };
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
 pub fn attr_type(a: Attr) -> Type {
     unsafe { mlirTypeAttrGetValue(a) }
 }
@@ -395,6 +402,25 @@ pub fn block_arg(block: MlirBlock, i: usize) -> Value {
 
 pub fn replace_all_uses(old: Value, new: Value) {
     unsafe { mlirValueReplaceAllUsesOfWith(old, new) }
+}
+
+/// Like `replace_all_uses`, but `except` keeps using `old` (say, an op that
+/// wraps `old` and replaces it).
+pub fn replace_all_uses_except(old: Value, new: Value, mut except: Op) {
+    unsafe { mlirValueReplaceAllUsesExcept(old, new, 1, &mut except) }
+}
+
+pub fn set_operand(op: Op, i: usize, v: Value) {
+    unsafe { mlirOperationSetOperand(op, i as isize, v) }
+}
+
+pub fn has_uses(v: Value) -> bool {
+    !unsafe { mlirOpOperandIsNull(mlirValueGetFirstUse(v)) }
+}
+
+/// The operation that produces `v`, or `None` for a block argument.
+pub fn defining_op(v: Value) -> Option<Op> {
+    unsafe { mlirValueIsAOpResult(v) }.then(|| unsafe { mlirOpResultGetOwner(v) })
 }
 
 pub fn erase(op: Op) {

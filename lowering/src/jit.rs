@@ -194,11 +194,19 @@ pub fn compile<'c>(
 
 pub fn parse<'c>(context: &'c Context, source: &str) -> Result<Module<'c>, CompileError> {
     let (module, diags) = with_diagnostics(context, || Module::parse(context, source));
-    module.ok_or_else(|| CompileError { stage: "parsing".into(), diagnostics: diags, input: None })
+    module.ok_or_else(|| CompileError {
+        stage: "parsing".into(),
+        diagnostics: diags,
+        input: None,
+    })
 }
 
 /// Runs `pipeline` on `module` in place.
-pub fn run_pipeline(context: &Context, module: &mut Module, pipeline: &str) -> Result<(), CompileError> {
+pub fn run_pipeline(
+    context: &Context,
+    module: &mut Module,
+    pipeline: &str,
+) -> Result<(), CompileError> {
     crate::register_all_passes();
     let pm = PassManager::new(context);
     thunder_dialects::add_pipeline(
@@ -266,6 +274,11 @@ pub struct Engine {
 const GLOBAL_SENTINEL: usize = 0xdeadbeef;
 
 impl Engine {
+    /// The underlying melior engine (to look up entry points).
+    pub fn into_inner(self) -> ExecutionEngine {
+        self.engine
+    }
+
     /// JIT-compiles a module that is entirely in the LLVM dialect.
     pub fn new(module: &Module, opt_level: usize) -> Result<Self, CompileError> {
         let leftovers: Vec<String> = crate::ir::collect_ops(module.as_operation().to_raw(), "")
@@ -304,8 +317,10 @@ impl Engine {
         args: &[&HostTensor],
         results: &[(DType, Vec<i64>)],
     ) -> Result<Vec<HostTensor>, String> {
-        let raw: Vec<(*const u8, &[i64])> =
-            args.iter().map(|t| (t.data.as_ptr(), t.shape.as_slice())).collect();
+        let raw: Vec<(*const u8, &[i64])> = args
+            .iter()
+            .map(|t| (t.data.as_ptr(), t.shape.as_slice()))
+            .collect();
         // Safety: each pointer addresses a live buffer of its shape.
         unsafe { self.call_raw(name, &raw, results) }
     }
@@ -330,12 +345,16 @@ impl Engine {
             ));
         }
         // Argument descriptors: {allocated, aligned, offset, sizes.., strides..}.
-        let mut arg_descs: Vec<Vec<i64>> =
-            args.iter().map(|(p, shape)| descriptor(*p as i64, shape)).collect();
+        let mut arg_descs: Vec<Vec<i64>> = args
+            .iter()
+            .map(|(p, shape)| descriptor(*p as i64, shape))
+            .collect();
         let mut arg_ptrs: Vec<*mut i64> = arg_descs.iter_mut().map(|d| d.as_mut_ptr()).collect();
         // Results come back through one struct of descriptors (first argument).
-        let mut result_buf: Vec<i64> =
-            results.iter().flat_map(|(_, s)| vec![0; 3 + 2 * s.len()]).collect();
+        let mut result_buf: Vec<i64> = results
+            .iter()
+            .flat_map(|(_, s)| vec![0; 3 + 2 * s.len()])
+            .collect();
         let mut result_ptr = result_buf.as_mut_ptr();
         let mut packed: Vec<*mut ()> = Vec::new();
         if !results.is_empty() {
@@ -358,7 +377,9 @@ impl Engine {
             let sizes = &d[3..3 + rank];
             let strides = &d[3 + rank..];
             if sizes != shape.as_slice() {
-                return Err(format!("result shape {sizes:?} differs from the declared {shape:?}"));
+                return Err(format!(
+                    "result shape {sizes:?} differs from the declared {shape:?}"
+                ));
             }
             out.push(copy_out(*dtype, shape, aligned, offset, strides));
             // Free what the compiled code allocated, once; never inputs or globals.
@@ -378,7 +399,13 @@ impl Engine {
 }
 
 /// Copies a strided result into a dense row-major tensor.
-fn copy_out(dtype: DType, shape: &[i64], aligned: usize, offset: usize, strides: &[i64]) -> HostTensor {
+fn copy_out(
+    dtype: DType,
+    shape: &[i64],
+    aligned: usize,
+    offset: usize,
+    strides: &[i64],
+) -> HostTensor {
     let n = dtype.size();
     let numel = shape.iter().product::<i64>() as usize;
     let contiguous = strides == descriptor(0, shape)[3 + shape.len()..].to_vec().as_slice();
@@ -399,7 +426,11 @@ fn copy_out(dtype: DType, shape: &[i64], aligned: usize, offset: usize, strides:
         }
         data
     };
-    HostTensor { dtype, shape: shape.to_vec(), data }
+    HostTensor {
+        dtype,
+        shape: shape.to_vec(),
+        data,
+    }
 }
 
 unsafe extern "C" {

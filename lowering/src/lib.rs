@@ -1,6 +1,7 @@
 //! thunder-rs lowering: the passes (Rust, on melior and the MLIR C API), the
 //! named pipelines, CPU code generation through LLVM, and `thunder-opt`.
 
+pub mod compiler;
 pub mod ir;
 pub mod jit;
 mod pass;
@@ -18,6 +19,9 @@ pub fn register_all_passes() {
         thunder_dialects::register_pass(passes::decompose_torch::create_decompose_torch_pass);
         thunder_dialects::register_pass(passes::prims_to_linalg::create_prims_to_linalg_pass);
         thunder_dialects::register_pass(passes::emit_c_interface::create_emit_c_interface_pass);
+        thunder_dialects::register_pass(passes::fuse::create_fuse_pass);
+        thunder_dialects::register_pass(passes::outline_fusions::create_outline_fusions_pass);
+        thunder_dialects::register_pass(passes::insert_releases::create_insert_releases_pass);
         thunder_dialects::register_pass(
             passes::memref_copy_to_linalg::create_memref_copy_to_linalg_pass,
         );

@@ -37,3 +37,15 @@ pub const NAMED: [NamedPipeline; 3] = [
         text: || format!("{TORCH_TO_LINALG},{LINALG_TO_LLVM_CPU}"),
     },
 ];
+
+/// torch level → prims, cleaned up.
+pub const TORCH_TO_PRIMS: &str = "thunder-decompose-torch,canonicalize,cse";
+
+/// prims → exec: executors claim ops, fusion regions become kernels
+/// launched by the plan, dead buffers are released.
+pub const PRIMS_TO_EXEC: &str =
+    "thunder-fuse,thunder-exec-outline-fusions,canonicalize,thunder-exec-insert-releases";
+
+/// Kernels (prims-level functions) → fused linalg on tensors.
+pub const KERNELS_TO_LINALG: &str = "convert-thunder-prims-to-linalg,\
+canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse";

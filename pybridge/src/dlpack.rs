@@ -3,7 +3,7 @@
 
 use pyo3::prelude::*;
 use std::ffi::{CStr, c_void};
-use thunder_lowering::jit::{DType, HostTensor};
+use thunder_runtime::{DType, Tensor};
 
 #[repr(C)]
 struct DLDevice {
@@ -36,9 +36,10 @@ struct DLManagedTensor {
     deleter: Option<unsafe extern "C" fn(*mut DLManagedTensor)>,
 }
 
-/// What a capsule owns: the data and the shape array DLTensor points into.
+/// What a capsule owns: the tensor (and so its storage) and the shape array
+/// DLTensor points into.
 struct Owned {
-    _tensor: HostTensor,
+    _tensor: Tensor,
     _shape: Vec<i64>,
 }
 
@@ -59,7 +60,11 @@ fn dl_dtype(d: DType) -> DLDataType {
         DType::U8 => (1, 8),
         DType::Bool => (6, 8),
     };
-    DLDataType { code, bits, lanes: 1 }
+    DLDataType {
+        code,
+        bits,
+        lanes: 1,
+    }
 }
 
 unsafe extern "C" fn delete_managed(managed: *mut DLManagedTensor) {
@@ -71,7 +76,8 @@ unsafe extern "C" fn delete_managed(managed: *mut DLManagedTensor) {
 unsafe extern "C" fn capsule_destructor(capsule: *mut pyo3::ffi::PyObject) {
     unsafe {
         if pyo3::ffi::PyCapsule_IsValid(capsule, CAPSULE_NAME.as_ptr()) == 1 {
-            let managed = pyo3::ffi::PyCapsule_GetPointer(capsule, CAPSULE_NAME.as_ptr()) as *mut DLManagedTensor;
+            let managed = pyo3::ffi::PyCapsule_GetPointer(capsule, CAPSULE_NAME.as_ptr())
+                as *mut DLManagedTensor;
             if let Some(deleter) = (*managed).deleter {
                 deleter(managed);
             }
@@ -79,21 +85,25 @@ unsafe extern "C" fn capsule_destructor(capsule: *mut pyo3::ffi::PyObject) {
     }
 }
 
-pub fn to_capsule(py: Python<'_>, mut tensor: HostTensor) -> PyResult<Py<PyAny>> {
-    let mut shape = tensor.shape.clone();
-    let dtype = dl_dtype(tensor.dtype);
+/// A DLPack capsule sharing `tensor`'s memory (zero-copy); the capsule keeps
+/// the storage alive until its consumer drops it.
+pub fn to_capsule(py: Python<'_>, tensor: Tensor) -> PyResult<Py<PyAny>> {
+    let mut shape = tensor.spec.shape.clone();
+    let dtype = dl_dtype(tensor.spec.dtype);
     let ndim = shape.len() as i32;
-    // An empty buffer still needs a non-null, aligned address.
-    if tensor.data.is_empty() {
-        tensor.data.reserve(8);
-    }
-    let data = tensor.data.as_mut_ptr() as *mut c_void;
+    let data = tensor.data as *mut c_void;
     let shape_ptr = shape.as_mut_ptr();
-    let owned = Box::into_raw(Box::new(Owned { _tensor: tensor, _shape: shape }));
+    let owned = Box::into_raw(Box::new(Owned {
+        _tensor: tensor,
+        _shape: shape,
+    }));
     let managed = Box::into_raw(Box::new(DLManagedTensor {
         dl_tensor: DLTensor {
             data,
-            device: DLDevice { device_type: K_DL_CPU, device_id: 0 },
+            device: DLDevice {
+                device_type: K_DL_CPU,
+                device_id: 0,
+            },
             ndim,
             dtype,
             shape: shape_ptr,
@@ -104,7 +114,11 @@ pub fn to_capsule(py: Python<'_>, mut tensor: HostTensor) -> PyResult<Py<PyAny>>
         deleter: Some(delete_managed),
     }));
     unsafe {
-        let capsule = pyo3::ffi::PyCapsule_New(managed as *mut c_void, CAPSULE_NAME.as_ptr(), Some(capsule_destructor));
+        let capsule = pyo3::ffi::PyCapsule_New(
+            managed as *mut c_void,
+            CAPSULE_NAME.as_ptr(),
+            Some(capsule_destructor),
+        );
         if capsule.is_null() {
             delete_managed(managed);
             return Err(PyErr::fetch(py));

@@ -1,26 +1,35 @@
 //! `thunder._native`: the compiled half of the `thunder` Python package.
 //!
 //! Python captures a function and writes it as torch-level MLIR; this module
-//! lowers it through the prims, linalg and LLVM levels (keeping every level as
-//! a trace), JIT-compiles it, and runs it on tensors passed by pointer. Results
-//! go back to torch by DLPack, so the extension never links libtorch and works
-//! with any torch version.
+//! compiles it to an exec-level plan (thunder-lowering) and runs the plan
+//! (thunder-runtime): generated kernels, the BLAS executor, and calls back
+//! into Python for the torch fallback and user executors. Tensors cross by
+//! pointer on the way in and by DLPack on the way out, so the extension never
+//! links libtorch and works with any torch version.
 
 mod dlpack;
 
 use pyo3::create_exception;
-use pyo3::exceptions::PyRuntimeError;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use thunder_lowering::jit::{self, CompileError, DType, Engine};
-use thunder_lowering::pipelines;
+use pyo3::types::PyList;
+use std::sync::Arc;
+use thunder_lowering::compiler::{self, CompiledProgram};
+use thunder_lowering::jit::CompileError;
+use thunder_runtime::{Step, Storage, Tensor, TensorSpec};
 
-create_exception!(_native, CompilationError, PyRuntimeError, "Compiling a captured program failed.");
+create_exception!(
+    _native,
+    CompilationError,
+    PyRuntimeError,
+    "Compiling a captured program failed."
+);
 
 /// One level of the program as it went down the pipeline.
 #[pyclass(frozen, get_all)]
 #[derive(Clone)]
 struct Trace {
-    /// `torch`, `prims`, `linalg` or `llvm`.
+    /// `torch`, `prims`, `exec`, `linalg` or `llvm`.
     level: String,
     /// The MLIR text at this level.
     text: String,
@@ -36,42 +45,29 @@ impl Trace {
     }
 
     fn __repr__(&self) -> String {
-        format!("<thunder trace: {} level, {} lines>", self.level, self.text.lines().count())
+        format!(
+            "<thunder trace: {} level, {} lines>",
+            self.level,
+            self.text.lines().count()
+        )
     }
 }
 
-/// A compiled function: call `run` with the inputs' data pointers and shapes.
+/// A compiled program: `run` it on the inputs' data pointers and shapes.
 #[pyclass(unsendable)]
-struct CompiledFunction {
-    engine: Engine,
-    name: String,
-    results: Vec<(DType, Vec<i64>)>,
+struct Program {
+    compiled: CompiledProgram,
     #[pyo3(get)]
     traces: Vec<Trace>,
 }
 
-fn parse_dtype(name: &str) -> PyResult<DType> {
-    Ok(match name {
-        "f64" => DType::F64,
-        "f32" => DType::F32,
-        "f16" => DType::F16,
-        "bf16" => DType::BF16,
-        "i64" => DType::I64,
-        "i32" => DType::I32,
-        "i16" => DType::I16,
-        "i8" => DType::I8,
-        "ui8" => DType::U8,
-        "i1" => DType::Bool,
-        other => return Err(pyo3::exceptions::PyValueError::new_err(format!("unknown dtype '{other}'"))),
-    })
-}
-
 /// The message of a failed step, with a command line that reproduces it.
-fn compilation_error(e: &CompileError, level: &str) -> PyErr {
+fn compilation_error(e: &CompileError) -> PyErr {
     let mut message = e.to_string();
     if let Some(input) = &e.input {
         let dir = std::env::temp_dir().join(format!("thunder-{}", std::process::id()));
-        let path = dir.join(format!("{level}-input.mlir"));
+        let n = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+        let path = dir.join(format!("failing-input-{n}.mlir"));
         if std::fs::create_dir_all(&dir).is_ok() && std::fs::write(&path, input).is_ok() {
             let pass = e.stage.trim_start_matches("pass `").trim_end_matches('`');
             message.push_str(&format!(
@@ -83,56 +79,190 @@ fn compilation_error(e: &CompileError, level: &str) -> PyErr {
     CompilationError::new_err(message)
 }
 
-/// Lowers torch-level MLIR `source` and JIT-compiles function `name`, whose
-/// results have the given (dtype, shape) pairs.
+/// Compiles function `name` of torch-level MLIR `source`, with `executors`
+/// in priority order.
 #[pyfunction]
-fn compile(source: &str, name: &str, results: Vec<(String, Vec<i64>)>) -> PyResult<CompiledFunction> {
-    let results = results
-        .into_iter()
-        .map(|(d, s)| Ok((parse_dtype(&d)?, s)))
-        .collect::<PyResult<Vec<_>>>()?;
-    let context = thunder_dialects::create_context();
-    let mut module = jit::parse(&context, source).map_err(|e| compilation_error(&e, "torch"))?;
-    let stages = [
-        ("torch", "thunder-decompose-torch"),
-        ("prims", &pipelines::TORCH_TO_LINALG["thunder-decompose-torch,".len()..]),
-        ("linalg", pipelines::LINALG_TO_LLVM_CPU),
-    ];
-    let mut traces = vec![];
-    for (level, pipeline) in stages {
-        traces.push(Trace {
-            level: level.into(),
-            text: module.as_operation().to_string(),
-            pipeline: pipeline.to_string(),
-        });
-        jit::run_pipeline_stepwise(&context, &mut module, pipeline)
-            .map_err(|e| compilation_error(&e, level))?;
-    }
-    traces.push(Trace { level: "llvm".into(), text: module.as_operation().to_string(), pipeline: String::new() });
-    let engine = Engine::new(&module, 2).map_err(|e| compilation_error(&e, "llvm"))?;
-    Ok(CompiledFunction { engine, name: name.to_string(), results, traces })
+fn compile(source: &str, name: &str, executors: Vec<String>) -> PyResult<Program> {
+    let order: Vec<&str> = executors.iter().map(|s| s.as_str()).collect();
+    let compiled =
+        compiler::compile_program(source, name, &order).map_err(|e| compilation_error(&e))?;
+    let traces = compiled
+        .traces
+        .iter()
+        .map(|t| Trace {
+            level: t.level.clone(),
+            text: t.text.clone(),
+            pipeline: t.pipeline.clone(),
+        })
+        .collect();
+    Ok(Program { compiled, traces })
+}
+
+fn spec_tuple(s: &TensorSpec) -> (String, Vec<i64>) {
+    (s.dtype.mlir().to_string(), s.shape.clone())
 }
 
 #[pymethods]
-impl CompiledFunction {
-    /// Runs on contiguous CPU buffers given as (data pointer, shape) pairs;
-    /// returns DLPack capsules of the results.
-    fn run(&self, py: Python<'_>, args: Vec<(usize, Vec<i64>)>) -> PyResult<Vec<Py<PyAny>>> {
-        let raw: Vec<(*const u8, &[i64])> = args.iter().map(|(p, s)| (*p as *const u8, s.as_slice())).collect();
-        // Safety: the Python side passes data_ptr()s of live contiguous tensors
-        // of the captured dtypes and shapes (its guards checked them).
-        // The GIL stays held: kernels here are short and the inputs must not
-        // be freed by another thread while they run.
-        let outputs = unsafe { self.engine.call_raw(&self.name, &raw, &self.results) }
-            .map_err(PyRuntimeError::new_err)?;
-        outputs.into_iter().map(|t| dlpack::to_capsule(py, t)).collect()
+impl Program {
+    /// (dtype, shape) of each output.
+    #[getter]
+    fn output_specs(&self) -> Vec<(String, Vec<i64>)> {
+        self.compiled
+            .plan
+            .output_specs()
+            .iter()
+            .map(spec_tuple)
+            .collect()
     }
+
+    /// (executor, target, index) of each external call, in plan order.
+    #[getter]
+    fn external_calls(&self) -> Vec<(String, String, i64)> {
+        self.compiled
+            .plan
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::External {
+                    executor,
+                    target,
+                    index,
+                    ..
+                } => Some((executor.clone(), target.clone(), *index)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The plan, one line per step, as the runtime executes it.
+    fn describe(&self) -> String {
+        let names = &self.compiled.kernel_names;
+        self.compiled
+            .plan
+            .steps
+            .iter()
+            .map(|s| match s {
+                Step::Launch {
+                    kernel,
+                    inputs,
+                    outputs,
+                } => {
+                    format!(
+                        "thunder_cpu  launch {}  {:?} -> {:?}",
+                        names[*kernel],
+                        inputs,
+                        ids(outputs)
+                    )
+                }
+                Step::Matmul { lhs, rhs, output } => {
+                    format!("blas         matmul  [{lhs}, {rhs}] -> [{}]", output.0)
+                }
+                Step::External {
+                    executor,
+                    target,
+                    inputs,
+                    outputs,
+                    ..
+                } => {
+                    format!(
+                        "{executor:<12} {target}  {:?} -> {:?}",
+                        inputs,
+                        ids(outputs)
+                    )
+                }
+                Step::Release(v) => format!("release      {v:?}"),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Runs on contiguous CPU buffers given as (data pointer, shape) pairs;
+    /// `external(index, [capsules]) -> [(data_ptr, shape, owner)]` runs the
+    /// external executors' calls. Returns DLPack capsules of the results.
+    fn run(
+        &self,
+        py: Python<'_>,
+        args: Vec<(usize, Vec<i64>)>,
+        external: Py<PyAny>,
+    ) -> PyResult<Vec<Py<PyAny>>> {
+        let plan = &self.compiled.plan;
+        if args.len() != plan.inputs.len() {
+            return Err(PyValueError::new_err(format!(
+                "expected {} tensors, got {}",
+                plan.inputs.len(),
+                args.len()
+            )));
+        }
+        let mut inputs = Vec::with_capacity(args.len());
+        for ((ptr, shape), (_, spec)) in args.into_iter().zip(&plan.inputs) {
+            if shape != spec.shape {
+                return Err(PyValueError::new_err(format!(
+                    "input of shape {shape:?}, expected {:?}",
+                    spec.shape
+                )));
+            }
+            // Safety: Python passes data_ptr()s of live contiguous tensors of
+            // the captured dtypes (its guards checked them); they outlive `run`.
+            inputs.push(unsafe { Tensor::borrowed(ptr as *mut u8, spec.clone()) });
+        }
+        let mut call_out = |step: &Step, tensors: Vec<Tensor>| -> Result<Vec<Tensor>, String> {
+            let Step::External { index, outputs, .. } = step else {
+                unreachable!()
+            };
+            let capsules: Vec<Py<PyAny>> = tensors
+                .into_iter()
+                .map(|t| dlpack::to_capsule(py, t))
+                .collect::<PyResult<_>>()
+                .map_err(|e| e.to_string())?;
+            let results = external
+                .call1(
+                    py,
+                    (
+                        *index,
+                        PyList::new(py, capsules).map_err(|e| e.to_string())?,
+                    ),
+                )
+                .map_err(|e| format!("external executor call {index} raised: {e}"))?;
+            let results: Vec<(usize, Vec<i64>, Py<PyAny>)> =
+                results.extract(py).map_err(|e| e.to_string())?;
+            results
+                .into_iter()
+                .zip(outputs)
+                .map(|((ptr, shape, owner), (_, spec))| {
+                    if shape != spec.shape {
+                        return Err(format!(
+                            "external call {index} returned shape {shape:?}, expected {:?}",
+                            spec.shape
+                        ));
+                    }
+                    let storage = Arc::new(Storage::Owned(ptr as *mut u8, Box::new(owner)));
+                    Ok(Tensor {
+                        spec: spec.clone(),
+                        data: ptr as *mut u8,
+                        storage,
+                    })
+                })
+                .collect()
+        };
+        // Safety: the kernels belong to this plan and its engine is alive.
+        let outputs =
+            unsafe { thunder_runtime::run(plan, &self.compiled.kernels, inputs, &mut call_out) }
+                .map_err(PyRuntimeError::new_err)?;
+        outputs
+            .into_iter()
+            .map(|t| dlpack::to_capsule(py, t.into_owned()))
+            .collect()
+    }
+}
+
+fn ids(outputs: &[(usize, TensorSpec)]) -> Vec<usize> {
+    outputs.iter().map(|(i, _)| *i).collect()
 }
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compile, m)?)?;
-    m.add_class::<CompiledFunction>()?;
+    m.add_class::<Program>()?;
     m.add_class::<Trace>()?;
     m.add("CompilationError", m.py().get_type::<CompilationError>())?;
     Ok(())

@@ -101,9 +101,13 @@ fn decompose(p: &Prims, op: Op, name: &str) -> Result<Vec<Value>, String> {
             let is_bool = Elem::of(out.elem) == Elem::Bool;
             if let Some(alpha) = ir::get_attr(op, "alpha").map(ir::attr_f64)
                 && alpha != 1.0
-                && !is_bool
             {
-                b = p.scale(b, alpha);
+                // The verifier allows only 0 and 1 on bool, so `b * alpha` is false there.
+                b = if is_bool {
+                    p.full_like(b, 0.0)
+                } else {
+                    p.scale(b, alpha)
+                };
             }
             one(match (name, is_bool) {
                 // On bool, + is "or", * is "and", max/min are or/and.
@@ -131,8 +135,8 @@ fn decompose(p: &Prims, op: Op, name: &str) -> Result<Vec<Value>, String> {
                 }
                 (Some("trunc"), false) => p.div(a, b),
                 (Some(_), true) => {
-                    let q = p.div(a, b);
-                    p.unary("floor", q)
+                    let q = float_floor_div(p, upcast(p, a), upcast(p, b));
+                    p.convert(q, out.elem)
                 }
                 (Some(_), false) => integer_floor_div(p, a, b),
             })
@@ -471,15 +475,21 @@ fn gelu(p: &Prims, x: Value, tanh: bool) -> Value {
     p.mul(half_x, one_plus)
 }
 
-/// Python's `%`: the remainder takes the divisor's sign.
-fn python_remainder(p: &Prims, a: Value, b: Value) -> Value {
-    let r = p.binary("fmod", a, b);
+/// `r != 0 && (r < 0) != (b < 0)` for `r = fmod(a, b)`: where the truncated
+/// quotient (and C's remainder) must move one step toward -inf for Python.
+fn sign_fix(p: &Prims, r: Value, b: Value) -> Value {
     let zero = p.full_like(r, 0.0);
     let nonzero = p.compare("ne", r, zero);
     let r_neg = p.compare("lt", r, zero);
     let b_neg = p.compare("lt", b, zero);
     let signs_differ = p.binary("bitwise_xor", r_neg, b_neg);
-    let fix = p.binary("bitwise_and", nonzero, signs_differ);
+    p.binary("bitwise_and", nonzero, signs_differ)
+}
+
+/// Python's `%`: the remainder takes the divisor's sign.
+fn python_remainder(p: &Prims, a: Value, b: Value) -> Value {
+    let r = p.binary("fmod", a, b);
+    let fix = sign_fix(p, r, b);
     let adjusted = p.add(r, b);
     p.select(fix, adjusted, r)
 }
@@ -488,14 +498,32 @@ fn python_remainder(p: &Prims, a: Value, b: Value) -> Value {
 fn integer_floor_div(p: &Prims, a: Value, b: Value) -> Value {
     let q = p.div(a, b);
     let r = p.binary("fmod", a, b);
-    let zero = p.full_like(r, 0.0);
-    let nonzero = p.compare("ne", r, zero);
-    let r_neg = p.compare("lt", r, zero);
-    let b_neg = p.compare("lt", b, zero);
-    let signs_differ = p.binary("bitwise_xor", r_neg, b_neg);
-    let fix = p.binary("bitwise_and", nonzero, signs_differ);
+    let fix = sign_fix(p, r, b);
     let lowered = p.shift(q, -1.0);
     p.select(fix, lowered, q)
+}
+
+/// Float `//` as PyTorch's `div_floor_floating` (and Python): divide the
+/// exact multiple `a - fmod(a, b)`, since `floor(a / b)` rounds up where the
+/// quotient does (`1.0 // 0.1` is 9, not 10).
+fn float_floor_div(p: &Prims, a: Value, b: Value) -> Value {
+    let q = p.div(a, b);
+    let r = p.binary("fmod", a, b);
+    let fix = sign_fix(p, r, b);
+    let exact = p.div(p.sub(a, r), b);
+    let div = p.select(fix, p.shift(exact, -1.0), exact);
+    // `div` is a whole number up to rounding: snap it to the nearest one.
+    let floor = p.unary("floor", div);
+    let frac = p.sub(div, floor);
+    let round_up = p.compare("gt", frac, p.full_like(frac, 0.5));
+    let snapped = p.select(round_up, p.shift(floor, 1.0), floor);
+    // A zero quotient keeps the sign of `a / b` (`q * 0` is that signed zero).
+    let zero = p.full_like(q, 0.0);
+    let is_zero = p.compare("eq", div, zero);
+    let result = p.select(is_zero, p.mul(q, zero), snapped);
+    // Division by zero gives the IEEE quotient (inf or nan).
+    let b_zero = p.compare("eq", b, zero);
+    p.select(b_zero, q, result)
 }
 
 fn var_mean(p: &Prims, x: Value, dims: &[i64], correction: f64) -> (Value, Value) {
@@ -572,10 +600,10 @@ fn normalization(p: &Prims, op: Op, name: &str, operands: &[Value]) -> Result<Ve
     Ok(vec![y])
 }
 
+/// `rms_norm`'s default eps: PyTorch takes the epsilon of the dtype it
+/// computes in, so f16 and bf16 get f32's.
 fn machine_epsilon(elem: Type) -> f64 {
     match Elem::of(elem) {
-        Elem::Float(16, true) => 0.0078125,
-        Elem::Float(16, false) => 0.0009765625,
         Elem::Float(64, _) => f64::EPSILON,
         _ => f32::EPSILON as f64,
     }
@@ -616,7 +644,8 @@ fn matmul(p: &Prims, a: Value, b: Value, out_shape: &[i64]) -> Value {
         } else {
             1
         };
-        *slot = da.max(db);
+        // Size 1 stretches to the other size, including 0.
+        *slot = if da == 1 { db } else { da };
     }
     let with = |tail: [i64; 2]| {
         let mut s = batch.clone();

@@ -2,7 +2,10 @@
 
 pub mod decompose_torch;
 pub mod emit_c_interface;
+pub mod fuse;
+pub mod insert_releases;
 pub mod memref_copy_to_linalg;
+pub mod outline_fusions;
 mod prims_builder;
 pub mod prims_to_linalg;
 mod scalar;

@@ -34,6 +34,11 @@ struct Prim {
 }
 
 fn run(module: Op) -> Result<(), ()> {
+    // Casts between a `ui8` value and its `i8` carrier, where code that is
+    // not a prim (an opaque call, a `func.call`) still sees the `ui8` type.
+    let mut casts = convert_arguments(module);
+    let calls = converted_calls(module);
+    convert_call_results(&calls, &mut casts);
     let prims: Vec<Prim> = ir::collect_ops(module, "thunder_prims.")
         .into_iter()
         .map(|op| Prim {
@@ -51,10 +56,12 @@ fn run(module: Op) -> Result<(), ()> {
     let mut ok = true;
     for prim in &prims {
         let b = Builder::before(prim.op);
+        use_codegen_operands(&b, prim.op, &mut casts);
         match lower(&b, prim) {
             Ok(values) => {
                 for (i, v) in values.into_iter().enumerate() {
-                    ir::replace_all_uses(ir::result(prim.op, i), v);
+                    let back = to_type(&b, v, prim.result_types[i], &mut casts);
+                    ir::replace_all_uses(ir::result(prim.op, i), back);
                 }
                 ir::erase(prim.op);
             }
@@ -70,27 +77,123 @@ fn run(module: Op) -> Result<(), ()> {
     if !ok {
         return Err(());
     }
+    for op in ir::collect_ops(module, "func.return")
+        .into_iter()
+        .chain(calls)
+    {
+        use_codegen_operands(&Builder::before(op), op, &mut casts);
+    }
     convert_signatures(module);
+    // Casts back to `ui8` that only prims (or returns) used are dead now.
+    for cast in casts {
+        if !ir::has_uses(ir::result(cast, 0)) {
+            ir::erase(cast);
+        }
+    }
     Ok(())
 }
 
-/// Rewrites `ui8` block arguments and function types to their codegen types.
-fn convert_signatures(module: Op) {
+/// The entry block of a function with a body.
+fn entry_block(func: Op) -> Option<mlir_sys::MlirBlock> {
+    let region = unsafe { mlir_sys::mlirOperationGetRegion(func, 0) };
+    let block = unsafe { mlir_sys::mlirRegionGetFirstBlock(region) };
+    (!block.ptr.is_null()).then_some(block)
+}
+
+/// Gives `ui8` function arguments their codegen type; their users get a cast
+/// back, which prims look through and other ops keep.
+fn convert_arguments(module: Op) -> Vec<Op> {
+    let mut casts = vec![];
     for func in ir::collect_ops(module, "func.func") {
-        let region = unsafe { mlir_sys::mlirOperationGetRegion(func, 0) };
-        let block = unsafe { mlir_sys::mlirRegionGetFirstBlock(region) };
-        if block.ptr.is_null() {
+        let Some(block) = entry_block(func) else {
             continue;
-        }
+        };
+        let b = Builder::before(unsafe { mlir_sys::mlirBlockGetFirstOperation(block) });
         let n = unsafe { mlir_sys::mlirBlockGetNumArguments(block) } as usize;
-        let mut inputs = vec![];
         for i in 0..n {
             let arg = ir::block_arg(block, i);
-            let t = codegen_type(ir::value_type(arg));
-            unsafe { mlir_sys::mlirValueSetType(arg, t) };
-            inputs.push(t);
+            let t = ir::value_type(arg);
+            if ir::types_equal(t, codegen_type(t)) {
+                continue;
+            }
+            unsafe { mlir_sys::mlirValueSetType(arg, codegen_type(t)) };
+            let cast = b.create(CAST, &[arg], &[t], &[], vec![]);
+            ir::replace_all_uses_except(arg, ir::result(cast, 0), cast);
+            casts.push(cast);
         }
+    }
+    casts
+}
+
+/// `func.call`s of the functions in this module, whose signatures this pass
+/// converts.
+fn converted_calls(module: Op) -> Vec<Op> {
+    let defined: Vec<String> = ir::collect_ops(module, "func.func")
+        .into_iter()
+        .filter_map(|f| ir::get_attr(f, "sym_name").map(ir::attr_string))
+        .collect();
+    ir::collect_ops(module, "func.call")
+        .into_iter()
+        .filter(|call| {
+            ir::get_attr(*call, "callee").is_some_and(|c| defined.contains(&ir::attr_symbol_ref(c)))
+        })
+        .collect()
+}
+
+/// Gives call results their codegen type, with a cast back for their users.
+fn convert_call_results(calls: &[Op], casts: &mut Vec<Op>) {
+    for call in calls {
+        let b = Builder::before(unsafe { mlir_sys::mlirOperationGetNextInBlock(*call) });
+        for i in 0..ir::num_results(*call) {
+            let r = ir::result(*call, i);
+            let t = ir::value_type(r);
+            if ir::types_equal(t, codegen_type(t)) {
+                continue;
+            }
+            unsafe { mlir_sys::mlirValueSetType(r, codegen_type(t)) };
+            let cast = b.create(CAST, &[r], &[t], &[], vec![]);
+            ir::replace_all_uses_except(r, ir::result(cast, 0), cast);
+            casts.push(cast);
+        }
+    }
+}
+
+const CAST: &str = "builtin.unrealized_conversion_cast";
+
+/// `v` as type `t`: itself, the value a cast of ours was made from, or a new
+/// cast (between `ui8` and `i8` tensors only).
+fn to_type(b: &Builder, v: Value, t: Type, casts: &mut Vec<Op>) -> Value {
+    if ir::types_equal(ir::value_type(v), t) {
+        return v;
+    }
+    if let Some(cast) = ir::defining_op(v).filter(|op| casts.iter().any(|c| c.ptr == op.ptr)) {
+        let source = ir::operand(cast, 0);
+        if ir::types_equal(ir::value_type(source), t) {
+            return source;
+        }
+    }
+    let cast = b.create(CAST, &[v], &[t], &[], vec![]);
+    casts.push(cast);
+    ir::result(cast, 0)
+}
+
+/// Makes the operands of `op` carry codegen types (`i8` for `ui8`).
+fn use_codegen_operands(b: &Builder, op: Op, casts: &mut Vec<Op>) {
+    for (i, v) in ir::operands(op).into_iter().enumerate() {
+        let c = to_type(b, v, codegen_type(ir::value_type(v)), casts);
+        ir::set_operand(op, i, c);
+    }
+}
+
+/// Rewrites function types (declarations' too) to codegen types; arguments,
+/// returned values and call operands already have them.
+fn convert_signatures(module: Op) {
+    for func in ir::collect_ops(module, "func.func") {
         let fn_type = ir::attr_type(ir::get_attr(func, "function_type").unwrap());
+        let nargs = unsafe { mlir_sys::mlirFunctionTypeGetNumInputs(fn_type) };
+        let inputs: Vec<Type> = (0..nargs)
+            .map(|i| codegen_type(unsafe { mlir_sys::mlirFunctionTypeGetInput(fn_type, i) }))
+            .collect();
         let nres = unsafe { mlir_sys::mlirFunctionTypeGetNumResults(fn_type) };
         let results: Vec<Type> = (0..nres)
             .map(|i| codegen_type(unsafe { mlir_sys::mlirFunctionTypeGetResult(fn_type, i) }))

@@ -5,11 +5,16 @@ use crate::ir::{self, Builder, Elem, Type, Value};
 
 /// Codegen element type: `ui8` is carried as `i8` (arith works on signless
 /// integers); the signedness lives in the `Elem` the caller passes along.
+/// Any other type, thunder dtype or not (`index`, a memref in a signature),
+/// is its own codegen type.
 pub fn codegen_elem(t: Type) -> Type {
-    match Elem::of(t) {
-        Elem::Unsigned(w) => ir::int_type(unsafe { mlir_sys::mlirTypeGetContext(t) }, w),
-        _ => t,
+    let unsigned =
+        unsafe { mlir_sys::mlirTypeIsAInteger(t) && mlir_sys::mlirIntegerTypeIsUnsigned(t) };
+    if !unsigned {
+        return t;
     }
+    let width = unsafe { mlir_sys::mlirIntegerTypeGetWidth(t) };
+    ir::int_type(unsafe { mlir_sys::mlirTypeGetContext(t) }, width)
 }
 
 pub fn codegen_type(t: Type) -> Type {
@@ -96,7 +101,12 @@ pub fn cast(b: &Builder, v: Value, from: Elem, to: Elem) -> Value {
             let z = constant(b, from, 0.0);
             cmp(b, true, 13, v, z) // une: NaN is true, as bool(nan) in Python
         }
-        (Elem::Float(..), Elem::Unsigned(_)) => op(b, "arith.fptoui", &[v], t),
+        (Elem::Float(..), Elem::Unsigned(_)) => {
+            // Through i64, as PyTorch does: -1.0 becomes 255 (`fptoui` of a
+            // negative value is poison).
+            let wide = op(b, "arith.fptosi", &[v], ir::int_type(b.ctx, 64));
+            op(b, "arith.trunci", &[wide], t)
+        }
         (Elem::Float(..), Elem::Signed(_)) => op(b, "arith.fptosi", &[v], t),
         (Elem::Bool | Elem::Unsigned(_), Elem::Float(..)) => op(b, "arith.uitofp", &[v], t),
         (Elem::Signed(_), Elem::Float(..)) => op(b, "arith.sitofp", &[v], t),
@@ -189,7 +199,7 @@ pub fn apply(b: &Builder, name: &str, args: &[Value], e: Elem) -> Result<Value, 
         "fmod" if float => op(b, "arith.remf", &args, t),
         "div" | "fmod" => integer_division(b, name == "div", args[0], args[1], c),
         "pow" if float => op(b, "math.powf", &args, t),
-        "pow" => op(b, "math.ipowi", &args, t),
+        "pow" => integer_pow(b, args[0], args[1], c),
         "maximum" if float => op(b, "arith.maximumf", &args, t),
         "minimum" if float => op(b, "arith.minimumf", &args, t),
         "maximum" => op(
@@ -242,6 +252,34 @@ pub fn apply(b: &Builder, name: &str, args: &[Value], e: Elem) -> Result<Value, 
         return Ok(r);
     }
     Ok(cast(b, r, c, e))
+}
+
+/// Integer `pow` as PyTorch's `powi`. A negative exponent gives 1 for base 1,
+/// ±1 for base -1 and 0 otherwise; `math.ipowi` would divide by a zero base
+/// there, so it only sees exponents >= 0. Unsigned operands are widened so
+/// that an exponent above 127 stays positive; the result wraps the same.
+fn integer_pow(b: &Builder, x: Value, y: Value, e: Elem) -> Value {
+    let t = mlir_elem(b, e);
+    if let Elem::Unsigned(w) = e {
+        let wide = Elem::Signed(2 * w);
+        let (xw, yw) = (cast(b, x, e, wide), cast(b, y, e, wide));
+        let p = op(b, "math.ipowi", &[xw, yw], mlir_elem(b, wide));
+        return cast(b, p, wide, e);
+    }
+    let zero = constant(b, e, 0.0);
+    let one = constant(b, e, 1.0);
+    let minus_one = constant(b, e, -1.0);
+    let negative = cmp(b, false, 2, y, zero); // slt
+    let exponent = select(b, negative, zero, y);
+    let p = op(b, "math.ipowi", &[x, exponent], t);
+    let odd_bit = op(b, "arith.andi", &[y, one], t);
+    let odd = cmp(b, false, 1, odd_bit, zero); // ne
+    let sign = select(b, odd, minus_one, one);
+    let base_minus_one = cmp(b, false, 0, x, minus_one);
+    let base_one = cmp(b, false, 0, x, one);
+    let small = select(b, base_minus_one, sign, zero);
+    let reciprocal = select(b, base_one, one, small);
+    select(b, negative, reciprocal, p)
 }
 
 /// Integer `/` (truncating) and `fmod` that cannot trap: x86 faults on a zero

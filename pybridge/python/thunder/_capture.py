@@ -33,6 +33,16 @@ def _user_line(exc):
     return "<unknown line>"
 
 
+def _anchor_stack_traces(fn):
+    """make_fx records a node's stack trace only from frames of functions named
+    `forward` or registered as anchors: register the user's function, so each
+    node knows the user's line (for `loc(...)` and error messages)."""
+    register = getattr(torch.fx.proxy, "_register_stack_trace_anchor", None)
+    target = getattr(fn, "__func__", fn)
+    if register is not None and hasattr(target, "__code__"):
+        register(target)
+
+
 def capture(fn, flat_args, in_spec):
     positions = [i for i, a in enumerate(flat_args) if isinstance(a, torch.Tensor)]
     tensors = [flat_args[i] for i in positions]
@@ -55,11 +65,14 @@ def capture(fn, flat_args, in_spec):
         state["out_spec"], state["template"] = out_spec, template
         return tensor_outs
 
+    _anchor_stack_traces(fn)
     try:
         with torch.no_grad():
-            gm = make_fx(torch.func.functionalize(flat_fn, remove="mutations_and_views"), tracing_mode="fake")(
-                *tensors
-            )
+            gm = make_fx(
+                torch.func.functionalize(flat_fn, remove="mutations_and_views"),
+                tracing_mode="fake",
+                record_stack_traces=True,
+            )(*tensors)
     except CaptureError:
         raise
     except Exception as exc:  # noqa: BLE001 - torch raises many kinds here

@@ -7,24 +7,24 @@ from torch.utils import _pytree as pytree
 
 from . import _native
 from ._capture import capture
+from ._executors import Router, resolve
 from ._translate import translate
 from .errors import UnsupportedOperation
 
 
 class Entry:
-    """One compiled specialisation."""
+    """One compiled specialisation: the capture, the program, its callbacks."""
 
-    def __init__(self, captured, compiled, specs):
+    def __init__(self, captured, program, router):
         self.captured = captured
-        self.compiled = compiled
-        self.specs = specs
+        self.program = program
+        self.router = router
+        self.external = router.callback()
 
 
 def _key_of(value):
     if isinstance(value, torch.Tensor):
         return ("T", tuple(value.shape), value.stride(), value.dtype, value.device, value.requires_grad)
-    if isinstance(value, (bool, int, float, str, type(None), torch.dtype, torch.device)):
-        return ("V", type(value), value)
     try:
         hash(value)
         return ("V", type(value), value)
@@ -35,19 +35,17 @@ def _key_of(value):
 class ThunderFunction:
     """The callable `thunder.jit` returns for a plain function."""
 
-    def __init__(self, fn):
+    def __init__(self, fn, executors=None):
         functools.update_wrapper(self, fn)
         self._fn = fn
+        self._executors = resolve(executors)
         self._cache = {}
         self.cache_hits = 0
         self.cache_misses = 0
         self._last = None
 
-    def _prepare(self, args, kwargs):
-        return pytree.tree_flatten((args, kwargs))
-
     def __call__(self, *args, **kwargs):
-        flat, spec = self._prepare(args, kwargs)
+        flat, spec = pytree.tree_flatten((args, kwargs))
         key = (spec, tuple(_key_of(v) for v in flat), torch.is_grad_enabled())
         entry = self._cache.get(key)
         if entry is None:
@@ -70,16 +68,17 @@ class ThunderFunction:
                         "or on tensors that do not require grad"
                     )
         captured = capture(self._fn, flat, spec)
-        text, specs = translate(captured.graph_module, "main")
-        compiled = _native.compile(text, "main", specs)
-        return Entry(captured, compiled, specs)
+        router = Router(self._executors)
+        text, _ = translate(captured.graph_module, "main", router)
+        program = _native.compile(text, "main", self._executors)
+        return Entry(captured, program, router)
 
 
 def _run(entry, flat):
     captured = entry.captured
     inputs = [flat[i].contiguous() for i in captured.tensor_positions]
     pointers = [(t.data_ptr(), list(t.shape)) for t in inputs]
-    capsules = entry.compiled.run(pointers)
+    capsules = entry.program.run(pointers, entry.external)
     tensors = [torch.utils.dlpack.from_dlpack(c) for c in capsules]
     out = [tensors[t] if isinstance(t, int) else t[1] for t in captured.out_template]
     return pytree.tree_unflatten(out, captured.out_spec)
@@ -90,11 +89,10 @@ class ThunderModule(torch.nn.Module):
     buffers are inputs of the compiled program, so they can change between
     calls; `state_dict` and `load_state_dict` are the original module's."""
 
-    def __init__(self, module):
+    def __init__(self, module, executors=None):
         super().__init__()
         self._model = module
-        self._function = ThunderFunction(self._functional_forward)
-        functools.update_wrapper(self._function, module.forward)
+        self._function = ThunderFunction(self._functional_forward, executors)
 
     def _functional_forward(self, state, *args, **kwargs):
         return torch.func.functional_call(self._model, state, args, kwargs)
@@ -118,14 +116,16 @@ class ThunderModule(torch.nn.Module):
 
 
 def jit(fn, *, executors=None):
-    """Compiles `fn` (a function or an `nn.Module`) for the CPU."""
-    if executors is not None:
-        raise NotImplementedError("choosing executors is not supported yet: the CPU code generator runs everything")
+    """Compiles `fn` (a function or an `nn.Module`) for the CPU.
+
+    `executors` is a priority list of executor names or
+    `thunder.extend.OperatorExecutor`s; default
+    ``["blas", "thunder_cpu", "torch"]``."""
     if isinstance(fn, torch.nn.Module):
-        return ThunderModule(fn)
+        return ThunderModule(fn, executors)
     if not callable(fn):
         raise TypeError(f"thunder.jit expects a function or an nn.Module, got {type(fn).__name__}")
-    return ThunderFunction(fn)
+    return ThunderFunction(fn, executors)
 
 
 def _function_of(jfn):
@@ -145,41 +145,28 @@ def cache_misses(jfn):
 
 
 def last_traces(jfn):
-    """The program of the last call at every level: torch, prims, linalg,
-    llvm. Each trace's `pipeline` is the `thunder-opt --pass-pipeline` that
-    produces the next level from its `text`."""
+    """The program of the last call at every level: torch, prims, exec,
+    linalg, llvm. Each trace's `pipeline` is the `thunder-opt
+    --pass-pipeline` that produces the next level from its `text`."""
     entry = _function_of(jfn)._last
     if entry is None:
         raise RuntimeError("the function has not been called yet")
-    return list(entry.compiled.traces)
+    return list(entry.program.traces)
 
 
-def examine(fn, *args, **kwargs):
-    """Captures `fn` on these arguments and reports each aten operation and
-    whether thunder compiles it; returns {"supported": [...], "unsupported": [...]}."""
-    flat, spec = pytree.tree_flatten((args, kwargs))
-    captured = capture(fn, flat, spec)
-    report = {"supported": [], "unsupported": []}
-    from ._translate import Emitter, _translate_call
-
-    em = Emitter()
-    for node in captured.graph_module.graph.nodes:
-        if node.op == "placeholder":
-            val = node.meta["val"]
-            from ._dtypes import tensor_type
-
-            em.values[node] = ("%x", tensor_type(val.shape, val.dtype))
-        elif node.op == "call_function":
-            name = str(node.target)
-            try:
-                em.node = node
-                em.values[node] = _translate_call(em, node)
-                report["supported"].append(name)
-            except UnsupportedOperation as exc:
-                report["unsupported"].append(f"{name}: {exc}")
-                em.values[node] = ("%x", "?")
-    for name in report["supported"]:
-        print(f"  thunder_cpu  {name}")
-    for name in report["unsupported"]:
-        print(f"  unsupported  {name}")
-    return report
+def examine(fn, *args, executors=None, **kwargs):
+    """Compiles `fn` for these arguments and reports which executor runs each
+    aten operation, and the plan the runtime executes. Returns
+    ``{"claims": [(aten op, executor)], "plan": str}``."""
+    jfn = fn if isinstance(fn, (ThunderFunction, ThunderModule)) else jit(fn, executors=executors)
+    jfn(*args, **kwargs)
+    entry = _function_of(jfn)._last
+    claims = list(entry.router.claims)
+    plan = entry.program.describe()
+    width = max([len(op) for op, _ in claims] + [10])
+    print(f"{'aten operation':<{width}}  executor")
+    for op, ex in claims:
+        print(f"{op:<{width}}  {ex}")
+    print("plan:")
+    print("\n".join("  " + line for line in plan.splitlines()))
+    return {"claims": claims, "plan": plan}

@@ -124,7 +124,12 @@ UNARY = {
     "logical_not",
 }
 
-IDENTITY = {"clone", "alias", "detach", "contiguous", "lift_fresh_copy", "_unsafe_view_copy"}
+IDENTITY = {"clone", "alias", "detach", "contiguous", "lift_fresh_copy"}
+
+# Functionalization (`remove="mutations_and_views"`) writes views as their
+# `*_copy` variants (`view_copy`, `t_copy`, `select_copy`, ...); they have the
+# view's semantics on values. These `_copy` names are ops of their own.
+NOT_VIEW_COPIES = {"_to_copy", "lift_fresh_copy"}
 
 
 def _binary(em, node, name):
@@ -170,9 +175,10 @@ def _reduction(em, node, name):
     return em.op(name, [x], result_type_of(node), attrs)
 
 
-def translate(graph_module, name="main"):
-    """Returns (mlir text, [(dtype, shape)] of the outputs, [(kind, value)] of
-    outputs that are placeholders or constants) for a captured graph."""
+def translate(graph_module, name="main", router=None):
+    """Returns (mlir text, [(dtype, shape)] of the outputs) for a captured
+    graph. `router(emitter, node, translate_call)`, when given, decides who
+    runs each call: it emits the node and returns its (ssa, type)."""
     em = Emitter()
     args = []
     for node in graph_module.graph.nodes:
@@ -187,7 +193,7 @@ def translate(graph_module, name="main"):
         em.node = node
         if node.op == "call_function":
             em.location, em.where = _user_location(node)
-            em.values[node] = _translate_call(em, node)
+            em.values[node] = router(em, node, _translate_call) if router else _translate_call(em, node)
         elif node.op == "output":
             outputs = list(node.args[0]) if isinstance(node.args[0], (list, tuple)) else [node.args[0]]
         elif node.op == "get_attr":
@@ -212,6 +218,9 @@ def _translate_call(em, node):
         source, index = node.args
         key = (source, index)
         if key not in em.values:
+            if not node.users:
+                # An unused output of a multi-output op (layer_norm's mean and rstd).
+                return None
             raise em.unsupported(f"output {index} of {source.target}")
         return em.values[key]
     if not isinstance(target, torch._ops.OpOverload):
@@ -219,6 +228,8 @@ def _translate_call(em, node):
     packet = target._schema.name.split("::")[1]
     inplace = packet.endswith("_") and not packet.endswith("__")
     base = packet[:-1] if inplace else packet
+    if base.endswith("_copy") and base not in NOT_VIEW_COPIES:
+        base = base[: -len("_copy")]
     if inplace:
         mutated = node.args[0]
         if mutated.op == "placeholder":
@@ -333,6 +344,8 @@ def _translate_op(em, node, base):
             return x
         return em.op("transpose", [x], rt(), {"dim0": "0 : i64", "dim1": "1 : i64"})
     if base in ("view", "reshape", "_unsafe_view"):
+        if not isinstance(A[1], (list, tuple)):
+            raise em.unsupported("reinterpreting a tensor's bytes as another dtype")
         return em.op("reshape", [em.operand(A[0])], rt(), {"shape": _array(A[1])})
     if base == "unsqueeze":
         return em.op("unsqueeze", [em.operand(A[0])], rt(), {"dim": f"{int(A[1])} : i64"})

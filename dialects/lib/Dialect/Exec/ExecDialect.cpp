@@ -1,6 +1,7 @@
 //===- ExecDialect.cpp - exec-level verifiers -----------------------------===//
 #include "thunder/Dialect/Exec/ExecDialect.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 
@@ -91,6 +92,17 @@ LogicalResult ReduceScatterOp::verify() {
   expected[0] /= getWorldSize();
   if (out.getShape() != ArrayRef<int64_t>(expected))
     return emitOpError("result dim 0 must be the operand's divided by world_size");
+  return success();
+}
+
+LogicalResult LaunchOp::verifySymbolUses(SymbolTableCollection &symbols) {
+  auto kernel = symbols.lookupNearestSymbolFrom<func::FuncOp>(*this, getKernelAttr());
+  if (!kernel) return emitOpError("kernel '") << getKernel() << "' is not a func.func in this module";
+  auto type = kernel.getFunctionType();
+  if (TypeRange(type.getInputs()) != TypeRange(getInputs().getTypes()) ||
+      TypeRange(type.getResults()) != TypeRange(getResultTypes()))
+    return emitOpError("operand and result types must match kernel '")
+           << getKernel() << "' of type " << type;
   return success();
 }
 

@@ -10,6 +10,7 @@ include "mlir/Interfaces/ControlFlowInterfaces.td"
 include "mlir/IR/BuiltinAttributes.td"
 include "mlir/IR/OpAsmInterface.td"
 include "mlir/IR/EnumAttr.td"
+include "mlir/IR/SymbolInterfaces.td"
 
 class Exec_Op<string mnemonic, list<Trait> traits = []>
     : Op<Exec_Dialect, mnemonic, traits>;
@@ -59,6 +60,18 @@ def Exec_CallOp : Exec_Op<"call"> {
                        OptionalAttr<DictionaryAttr>:$args);
   let results = (outs Variadic<AnyType>:$results);
   let assemblyFormat = "$executor `,` $target `(` $inputs `)` attr-dict `:` functional-type($inputs, $results)";
+}
+
+def Exec_LaunchOp : Exec_Op<"launch", [DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "run a generated kernel (an outlined fusion region)";
+  let description = [{
+    `kernel` names a `func.func` in the same module holding the body of a
+    fusion region that `executor` generated code for. Operands and results
+    match the kernel's signature.
+  }];
+  let arguments = (ins StrAttr:$executor, FlatSymbolRefAttr:$kernel, Variadic<AnyType>:$inputs);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = "$executor $kernel `(` $inputs `)` attr-dict `:` functional-type($inputs, $results)";
 }
 
 //===----------------------------------------------------------------------===//

@@ -242,7 +242,7 @@ def Torch_RmsNormOp : Torch_Op<"rms_norm"> {
   let summary = "`torch.nn.functional.rms_norm(x, normalized_shape, weight, eps)`";
   let description = [{
     `x * rsqrt(mean(x^2) + eps) * weight` over the trailing `normalized_shape`
-    dimensions. Absent `eps` means the dtype's machine epsilon, as in PyTorch.
+    dimensions. Absent `eps` means f32's machine epsilon for every floating dtype but f64 (whose own epsilon is used): PyTorch takes the epsilon of the computation dtype, which is f32 for f16 and bf16.
   }];
   let arguments = (ins Thunder_FloatTensor:$x, Optional<Thunder_FloatTensor>:$weight,
                        DenseI64ArrayAttr:$normalized_shape, OptionalAttr<F64Attr>:$eps);

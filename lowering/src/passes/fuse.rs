@@ -1,0 +1,317 @@
+//! `thunder-fuse`: prims level → exec level.
+//!
+//! Decides who runs each op, in the module's executor order
+//! (`thunder.executors`, default `["blas", "thunder_cpu", "torch"]`; the C API
+//! cannot give Rust passes options, so the choice is an attribute):
+//! - `blas` claims f32/f64 `thunder_prims.matmul` → `thunder_exec.call "blas", "matmul"`;
+//! - `thunder_cpu` claims the other prims; runs of consecutive claimed ops
+//!   become one `thunder_exec.fusion "thunder_cpu"` region each, i.e. one
+//!   generated kernel, with scalar constants cloned in;
+//! - `torch` claims `thunder_torch.opaque` → `thunder_exec.call "torch", <callee>`.
+//!
+//! Program order is topological, so a run of consecutive ops can always be
+//! fused: every value it needs from outside is defined before it.
+
+use crate::ir::{self, Builder, Elem, Op, Value};
+use mlir_sys::*;
+
+crate::pass::define_module_pass!(
+    create_fuse_pass,
+    "thunder-fuse",
+    "Group prims into thunder_exec fusion regions and library/torch calls, by executor",
+    run,
+    [thunder_dialects::exec_dialect()]
+);
+
+pub const DEFAULT_EXECUTORS: [&str; 3] = ["blas", "thunder_cpu", "torch"];
+
+fn executors(module: Op) -> Vec<String> {
+    match ir::get_attr(module, "thunder.executors") {
+        Some(a) => {
+            let n = unsafe { mlirArrayAttrGetNumElements(a) };
+            (0..n)
+                .map(|i| ir::attr_string(unsafe { mlirArrayAttrGetElement(a, i) }))
+                .collect()
+        }
+        None => DEFAULT_EXECUTORS.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Claim {
+    Fusion,
+    Blas,
+    Torch,
+    /// Stays where it is (terminators, scalar constants, ops already at exec level).
+    Keep,
+}
+
+fn claim(op: Op, order: &[String]) -> Result<Claim, String> {
+    let name = ir::op_name(op);
+    let candidates: Vec<Claim> = if name == "thunder_prims.matmul" {
+        let e = Elem::of(ir::elem_of(ir::value_type(ir::operand(op, 0))));
+        let blas_ok = matches!(e, Elem::Float(32, _) | Elem::Float(64, _));
+        [
+            (blas_ok, "blas", Claim::Blas),
+            (true, "thunder_cpu", Claim::Fusion),
+        ]
+        .into_iter()
+        .filter(|(ok, _, _)| *ok)
+        .filter_map(|(_, ex, c)| order.iter().position(|o| o == ex).map(|p| (p, c)))
+        .min_by_key(|(p, _)| *p)
+        .map(|(_, c)| vec![c])
+        .unwrap_or_default()
+    } else if name.starts_with("thunder_prims.") {
+        order
+            .iter()
+            .any(|o| o == "thunder_cpu")
+            .then_some(Claim::Fusion)
+            .into_iter()
+            .collect()
+    } else if name == "thunder_torch.opaque" {
+        order
+            .iter()
+            .any(|o| o == "torch")
+            .then_some(Claim::Torch)
+            .into_iter()
+            .collect()
+    } else if name.starts_with("thunder_torch.") {
+        return Err(format!(
+            "'{name}' is still at the torch level: run thunder-decompose-torch first"
+        ));
+    } else {
+        vec![Claim::Keep]
+    };
+    candidates
+        .first()
+        .copied()
+        .ok_or_else(|| format!("no executor in {order:?} can run '{name}'"))
+}
+
+fn run(module: Op) -> Result<(), ()> {
+    let order = executors(module);
+    let mut ok = true;
+    for func in ir::collect_ops(module, "func.func") {
+        if let Err(()) = fuse_function(func, &order) {
+            ok = false;
+        }
+    }
+    if ok { Ok(()) } else { Err(()) }
+}
+
+fn body_ops(func: Op) -> Vec<Op> {
+    let region = unsafe { mlirOperationGetRegion(func, 0) };
+    let block = unsafe { mlirRegionGetFirstBlock(region) };
+    let mut out = vec![];
+    if block.ptr.is_null() {
+        return out;
+    }
+    let mut op = unsafe { mlirBlockGetFirstOperation(block) };
+    while !op.ptr.is_null() {
+        out.push(op);
+        op = unsafe { mlirOperationGetNextInBlock(op) };
+    }
+    out
+}
+
+fn is_constant(op: Op) -> bool {
+    ir::op_name(op) == "arith.constant"
+}
+
+fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
+    let mut group: Vec<Op> = vec![];
+    let mut ok = true;
+    for op in body_ops(func) {
+        let c = match claim(op, order) {
+            Ok(c) => c,
+            Err(message) => {
+                ir::emit_error(op, &format!("thunder-fuse: {message}"));
+                ok = false;
+                continue;
+            }
+        };
+        match c {
+            Claim::Fusion => group.push(op),
+            // Scalar constants do not break a run; they are cloned into regions.
+            Claim::Keep if is_constant(op) => {}
+            _ => {
+                make_fusion(&std::mem::take(&mut group));
+                match c {
+                    Claim::Blas => make_call(op, "blas", "matmul"),
+                    Claim::Torch => {
+                        let callee = ir::attr_string(ir::get_attr(op, "callee").unwrap());
+                        make_call(op, "torch", &callee)
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    make_fusion(&group);
+    if ok { Ok(()) } else { Err(()) }
+}
+
+fn make_call(op: Op, executor: &str, target: &str) {
+    let b = Builder::before(op);
+    let results: Vec<_> = (0..ir::num_results(op))
+        .map(|i| ir::value_type(ir::result(op, i)))
+        .collect();
+    let mut attrs = vec![
+        ("executor", ir::str_attr(b.ctx, executor)),
+        ("target", ir::str_attr(b.ctx, target)),
+    ];
+    if let Some(args) = ir::get_attr(op, "args") {
+        attrs.push(("args", args));
+    }
+    let call = b.create(
+        "thunder_exec.call",
+        &ir::operands(op),
+        &results,
+        &attrs,
+        vec![],
+    );
+    for i in 0..results.len() {
+        ir::replace_all_uses(ir::result(op, i), ir::result(call, i));
+    }
+    ir::erase(op);
+}
+
+fn is_inside(op: Op, ancestor: Op) -> bool {
+    let mut cur = op;
+    while !cur.ptr.is_null() {
+        if unsafe { mlirOperationEqual(cur, ancestor) } {
+            return true;
+        }
+        cur = unsafe { mlirOperationGetParentOperation(cur) };
+    }
+    false
+}
+
+fn contains(values: &[Value], v: Value) -> bool {
+    values.iter().any(|x| unsafe { mlirValueEqual(*x, v) })
+}
+
+fn defined_in(v: Value, group: &[Op]) -> bool {
+    unsafe {
+        if !mlirValueIsAOpResult(v) {
+            return false;
+        }
+        let owner = mlirOpResultGetOwner(v);
+        group.iter().any(|g| mlirOperationEqual(*g, owner))
+    }
+}
+
+/// Uses of `v` by ops that are not inside any op of `group`.
+fn used_outside(v: Value, group: &[Op]) -> bool {
+    unsafe {
+        let mut u = mlirValueGetFirstUse(v);
+        while !mlirOpOperandIsNull(u) {
+            let owner = mlirOpOperandGetOwner(u);
+            if !group.iter().any(|g| is_inside(owner, *g)) {
+                return true;
+            }
+            u = mlirOpOperandGetNextUse(u);
+        }
+        false
+    }
+}
+
+/// Wraps `group` (consecutive ops of one block) in a fusion region.
+fn make_fusion(group: &[Op]) {
+    if group.is_empty() {
+        return;
+    }
+    // Inputs: values the group reads but does not define (constants excluded).
+    let mut inputs: Vec<Value> = vec![];
+    let mut constants: Vec<Op> = vec![];
+    for op in group {
+        for v in ir::operands(*op) {
+            if defined_in(v, group) || contains(&inputs, v) {
+                continue;
+            }
+            let producer =
+                unsafe { mlirValueIsAOpResult(v) }.then(|| unsafe { mlirOpResultGetOwner(v) });
+            match producer {
+                Some(p) if is_constant(p) => {
+                    if !constants
+                        .iter()
+                        .any(|c| unsafe { mlirOperationEqual(*c, p) })
+                    {
+                        constants.push(p);
+                    }
+                }
+                _ => inputs.push(v),
+            }
+        }
+    }
+    let outputs: Vec<Value> = group
+        .iter()
+        .flat_map(|op| {
+            (0..ir::num_results(*op))
+                .map(|i| ir::result(*op, i))
+                .collect::<Vec<_>>()
+        })
+        .filter(|v| used_outside(*v, group))
+        .collect();
+    let b = Builder::before(group[0]);
+    let input_types: Vec<_> = inputs.iter().map(|v| ir::value_type(*v)).collect();
+    let output_types: Vec<_> = outputs.iter().map(|v| ir::value_type(*v)).collect();
+    let (region, block) = ir::region_with_block(&input_types, b.loc);
+    let inner = Builder::at_end(block, b.ctx, b.loc);
+    let yield_op = inner.create("thunder_exec.yield", &outputs, &[], &[], vec![]);
+    let fusion = b.create(
+        "thunder_exec.fusion",
+        &inputs,
+        &output_types,
+        &[("executor", ir::str_attr(b.ctx, "thunder_cpu"))],
+        vec![region],
+    );
+    // Results seen from outside come from the fusion op.
+    for (i, v) in outputs.iter().enumerate() {
+        replace_uses_outside(*v, ir::result(fusion, i), fusion);
+    }
+    // Clone the constants in, then move the group in, before the yield.
+    let mut clones = vec![];
+    for c in &constants {
+        let clone = unsafe { mlirOperationClone(*c) };
+        unsafe { mlirBlockInsertOwnedOperationBefore(block, yield_op, clone) };
+        clones.push((ir::result(*c, 0), ir::result(clone, 0)));
+    }
+    for op in group {
+        unsafe { mlirOperationMoveBefore(*op, yield_op) };
+    }
+    // Inside, read block arguments and the cloned constants.
+    let mut map: Vec<(Value, Value)> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (*v, ir::block_arg(block, i)))
+        .collect();
+    map.extend(clones);
+    for op in group {
+        for (i, v) in ir::operands(*op).into_iter().enumerate() {
+            if let Some((_, new)) = map
+                .iter()
+                .find(|(old, _)| unsafe { mlirValueEqual(*old, v) })
+            {
+                unsafe { mlirOperationSetOperand(*op, i as isize, *new) };
+            }
+        }
+    }
+}
+
+fn replace_uses_outside(old: Value, new: Value, fusion: Op) {
+    unsafe {
+        let mut pending = vec![];
+        let mut u = mlirValueGetFirstUse(old);
+        while !mlirOpOperandIsNull(u) {
+            let owner = mlirOpOperandGetOwner(u);
+            if !is_inside(owner, fusion) {
+                pending.push((owner, mlirOpOperandGetOperandNumber(u)));
+            }
+            u = mlirOpOperandGetNextUse(u);
+        }
+        for (owner, index) in pending {
+            mlirOperationSetOperand(owner, index as isize, new);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! `thunder-exec-insert-releases`: in each plan (a function that launches
+//! kernels or calls executors), releases every intermediate tensor right after
+//! its last use, so the runtime frees buffers as early as possible.
+
+use crate::ir::{self, Builder, Op, Value};
+use mlir_sys::*;
+
+crate::pass::define_module_pass!(
+    create_insert_releases_pass,
+    "thunder-exec-insert-releases",
+    "Insert thunder_exec.release after the last use of each intermediate in plans",
+    run,
+    [thunder_dialects::exec_dialect()]
+);
+
+fn run(module: Op) -> Result<(), ()> {
+    for func in ir::collect_ops(module, "func.func") {
+        let ops = top_level_ops(func);
+        let is_plan = ops.iter().any(|op| {
+            let n = ir::op_name(*op);
+            n == "thunder_exec.launch" || n == "thunder_exec.call"
+        });
+        if is_plan {
+            insert_releases(&ops);
+        }
+    }
+    Ok(())
+}
+
+fn top_level_ops(func: Op) -> Vec<Op> {
+    let block = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
+    let mut out = vec![];
+    if block.ptr.is_null() {
+        return out;
+    }
+    let mut op = unsafe { mlirBlockGetFirstOperation(block) };
+    while !op.ptr.is_null() {
+        out.push(op);
+        op = unsafe { mlirOperationGetNextInBlock(op) };
+    }
+    out
+}
+
+fn position(ops: &[Op], op: Op) -> Option<usize> {
+    ops.iter()
+        .position(|o| unsafe { mlirOperationEqual(*o, op) })
+}
+
+fn insert_releases(ops: &[Op]) {
+    // For each position, the tensors whose last use it is.
+    let mut dying: Vec<Vec<Value>> = vec![vec![]; ops.len()];
+    for (i, op) in ops.iter().enumerate() {
+        for r in 0..ir::num_results(*op) {
+            let v = ir::result(*op, r);
+            if !ir::is_tensor(ir::value_type(v)) {
+                continue;
+            }
+            let mut last = i;
+            let mut returned = false;
+            unsafe {
+                let mut u = mlirValueGetFirstUse(v);
+                while !mlirOpOperandIsNull(u) {
+                    let owner = mlirOpOperandGetOwner(u);
+                    if let Some(p) = position(ops, owner) {
+                        last = last.max(p);
+                        returned |= ir::op_name(owner) == "func.return";
+                    }
+                    u = mlirOpOperandGetNextUse(u);
+                }
+            }
+            if !returned {
+                dying[last].push(v);
+            }
+        }
+    }
+    for (i, values) in dying.into_iter().enumerate() {
+        if values.is_empty() {
+            continue;
+        }
+        let next = unsafe { mlirOperationGetNextInBlock(ops[i]) };
+        if next.ptr.is_null() {
+            continue;
+        }
+        Builder::before(next).create("thunder_exec.release", &values, &[], &[], vec![]);
+    }
+}

@@ -1,0 +1,170 @@
+"""Executors: who runs each captured operation.
+
+The order a user gives `thunder.jit(fn, executors=[...])` is a priority
+list; for each aten operation the first executor that can run it claims it:
+
+- ``"blas"``: f32/f64 matrix products, through the runtime's GEMM;
+- ``"thunder_cpu"``: everything thunder has a rule for, fused into generated
+  kernels;
+- ``"torch"``: the fallback, running any other operation eagerly through
+  PyTorch, so every valid program gives the eager result;
+- user executors made with :class:`OperatorExecutor` (the extend API).
+
+Operations claimed by ``"torch"`` or a user executor become
+``thunder_torch.opaque`` ops and, at the exec level, ``thunder_exec.call``
+steps that the runtime calls back into Python for.
+"""
+
+import torch
+from torch.utils import _pytree as pytree
+
+from ._dtypes import tensor_type
+from .errors import UnsupportedOperation
+
+BUILTIN = ("blas", "thunder_cpu", "torch")
+# aten ops whose product the blas executor runs (the rest of their
+# decomposition, such as a bias add, runs in generated code).
+BLAS_OPS = {"mm", "bmm", "matmul", "addmm", "linear"}
+DEFAULT = ["blas", "thunder_cpu", "torch"]
+_user_executors = {}
+
+
+class OperatorExecutor:
+    """An executor whose implementations are Python callables.
+
+    ::
+
+        ex = thunder.extend.OperatorExecutor("myex")
+        ex.register_implementation(torch.ops.aten.cumsum.default, my_cumsum)
+        thunder.jit(fn, executors=["myex", *thunder.DEFAULT_EXECUTORS])
+
+    `my_cumsum` receives the same arguments as the aten operation (tensors as
+    torch tensors) and returns what it returns.
+    """
+
+    def __init__(self, name):
+        if name in BUILTIN:
+            raise ValueError(f"'{name}' is a built-in executor")
+        self.name = name
+        self.implementations = {}
+        _user_executors[name] = self
+
+    def register_implementation(self, op, fn):
+        """Runs `op` (an aten OpOverload such as ``torch.ops.aten.cumsum.default``,
+        or an OpOverloadPacket for all its overloads) with `fn`."""
+        self.implementations[op] = fn
+        return fn
+
+    def implementation_for(self, target):
+        if target in self.implementations:
+            return self.implementations[target]
+        packet = getattr(target, "overloadpacket", None)
+        return self.implementations.get(packet)
+
+    def __repr__(self):
+        return f"OperatorExecutor({self.name!r})"
+
+
+def get_executor(name):
+    return _user_executors.get(name)
+
+
+def resolve(executors):
+    """Validates an executor list; returns the names in priority order."""
+    names = DEFAULT if executors is None else [e.name if isinstance(e, OperatorExecutor) else e for e in executors]
+    for n in names:
+        if n not in BUILTIN and n not in _user_executors:
+            raise ValueError(f"unknown executor '{n}' (built-in: {', '.join(BUILTIN)}; user: {', '.join(_user_executors) or 'none'})")
+    if not names:
+        raise ValueError("executors must not be empty")
+    return list(names)
+
+
+class Router:
+    """Decides, node by node, who runs what; records the external calls."""
+
+    def __init__(self, executors):
+        self.executors = executors
+        self.calls = []  # index -> (executor, callable, template, tensor count)
+        self.claims = []  # (aten op, executor) for examine()
+
+    def __call__(self, em, node, translate_call):
+        target = node.target
+        if target.__module__ == "_operator" and target.__name__ == "getitem":
+            return translate_call(em, node)
+        for name in self.executors:
+            if name == "blas" and getattr(target, "__name__", "").split(".")[0] in BLAS_OPS:
+                try:
+                    value = translate_call(em, node)
+                except UnsupportedOperation:
+                    continue
+                self.claims.append((str(target), "blas"))
+                return value
+            if name == "thunder_cpu":
+                try:
+                    value = translate_call(em, node)
+                except UnsupportedOperation:
+                    continue
+                self.claims.append((str(target), "thunder_cpu"))
+                return value
+            if name == "torch":
+                return self.external(em, node, "torch", target)
+            user = _user_executors.get(name)
+            if user is not None and isinstance(target, torch._ops.OpOverload):
+                impl = user.implementation_for(target)
+                if impl is not None:
+                    return self.external(em, node, name, impl)
+        raise em.unsupported(f"no executor in {self.executors} can run it")
+
+    def external(self, em, node, executor, fn):
+        """Emits `thunder_torch.opaque` for a call `fn` runs at run time."""
+        vals = node.meta.get("val")
+        outs = list(vals) if isinstance(vals, (tuple, list)) else [vals]
+        if not all(isinstance(v, torch.Tensor) for v in outs):
+            raise em.unsupported("an external call that does not return tensors")
+        flat, spec = pytree.tree_flatten((node.args, node.kwargs))
+        tensor_inputs = [a for a in flat if isinstance(a, torch.fx.Node)]
+        operands = [em.values[a] for a in tensor_inputs]
+        template = [("T", i) if isinstance(a, torch.fx.Node) else ("V", a) for i, a in enumerate(flat)]
+        index = len(self.calls)
+        self.calls.append((executor, fn, (template, spec), len(operands)))
+        self.claims.append((str(node.target), executor))
+        result_types = [tensor_type(v.shape, v.dtype) for v in outs]
+        ssa = em.fresh()
+        lhs = ssa if len(outs) == 1 else f"{ssa}:{len(outs)}"
+        names = ", ".join(o[0] for o in operands)
+        types = ", ".join(o[1] for o in operands)
+        callee = f"{executor}::{node.target}"
+        em.lines.append(
+            f'  {lhs} = thunder_torch.opaque "{callee}"({names}) {{args = {{index = {index} : i64}}}} : '
+            f"({types}) -> ({', '.join(result_types)}) {em.location}"
+        )
+        if len(outs) == 1:
+            return ssa, result_types[0]
+        for i, t in enumerate(result_types):
+            em.values[(node, i)] = (f"{ssa}#{i}", t)
+        return f"{ssa}#0", result_types[0]
+
+    def callback(self):
+        """What the runtime calls for `thunder_exec.call` steps."""
+        calls = self.calls
+
+        def run_external(index, capsules):
+            executor, fn, (template, spec), _ = calls[index]
+            inputs = [torch.utils.dlpack.from_dlpack(c) for c in capsules]
+            it = iter(inputs)
+            flat = [next(it) if kind == "T" else value for kind, value in template]
+            args, kwargs = pytree.tree_unflatten(flat, spec)
+            out = fn(*args, **kwargs)
+            outs = list(out) if isinstance(out, (tuple, list)) else [out]
+            owned = {t.untyped_storage().data_ptr() for t in inputs}
+            results = []
+            for t in outs:
+                t = t.contiguous()
+                # Never hand back memory the runtime owns or borrowed.
+                if t.untyped_storage().data_ptr() in owned:
+                    t = t.clone()
+                results.append((t.data_ptr(), list(t.shape), t))
+            return results
+
+        return run_external

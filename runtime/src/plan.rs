@@ -1,0 +1,159 @@
+//! The exec-level program as data, and its interpreter.
+
+use crate::kernel::Kernel;
+use crate::tensor::{Tensor, TensorSpec};
+
+/// Values are numbered; inputs first.
+pub type ValueId = usize;
+
+#[derive(Clone, Debug)]
+pub enum Step {
+    /// A generated kernel (`kernels[kernel]`).
+    Launch {
+        kernel: usize,
+        inputs: Vec<ValueId>,
+        outputs: Vec<(ValueId, TensorSpec)>,
+    },
+    /// The BLAS executor's matrix product.
+    Matmul {
+        lhs: ValueId,
+        rhs: ValueId,
+        output: (ValueId, TensorSpec),
+    },
+    /// An external executor (torch fallback, user executors), called back.
+    External {
+        executor: String,
+        target: String,
+        /// The caller's index for this call site (which Python callable).
+        index: i64,
+        inputs: Vec<ValueId>,
+        outputs: Vec<(ValueId, TensorSpec)>,
+    },
+    /// These buffers are dead from here on.
+    Release(Vec<ValueId>),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    pub inputs: Vec<(ValueId, TensorSpec)>,
+    pub steps: Vec<Step>,
+    pub outputs: Vec<ValueId>,
+    pub num_values: usize,
+}
+
+impl Plan {
+    pub fn output_specs(&self) -> Vec<TensorSpec> {
+        let mut specs: Vec<Option<TensorSpec>> = vec![None; self.num_values];
+        for (id, s) in &self.inputs {
+            specs[*id] = Some(s.clone());
+        }
+        for step in &self.steps {
+            match step {
+                Step::Launch { outputs, .. } | Step::External { outputs, .. } => {
+                    for (id, s) in outputs {
+                        specs[*id] = Some(s.clone());
+                    }
+                }
+                Step::Matmul { output, .. } => specs[output.0] = Some(output.1.clone()),
+                Step::Release(_) => {}
+            }
+        }
+        self.outputs
+            .iter()
+            .map(|id| specs[*id].clone().expect("outputs are defined"))
+            .collect()
+    }
+}
+
+/// What an external executor gets: the step, and its input tensors.
+pub type ExternalCall<'a> = dyn FnMut(&Step, Vec<Tensor>) -> Result<Vec<Tensor>, String> + 'a;
+
+/// Runs `plan` on `inputs` (in the plan's input order).
+///
+/// # Safety
+/// The kernels must be the plan's own, from a module that is still loaded,
+/// and the inputs must match the plan's input specs.
+pub unsafe fn run(
+    plan: &Plan,
+    kernels: &[Kernel],
+    inputs: Vec<Tensor>,
+    external: &mut ExternalCall,
+) -> Result<Vec<Tensor>, String> {
+    if inputs.len() != plan.inputs.len() {
+        return Err(format!(
+            "the plan takes {} inputs, got {}",
+            plan.inputs.len(),
+            inputs.len()
+        ));
+    }
+    let mut values: Vec<Option<Tensor>> = vec![None; plan.num_values];
+    for ((id, spec), t) in plan.inputs.iter().zip(inputs) {
+        if &t.spec != spec {
+            return Err(format!(
+                "input {id} is {:?}, the plan expects {:?}",
+                t.spec, spec
+            ));
+        }
+        values[*id] = Some(t);
+    }
+    let get = |values: &Vec<Option<Tensor>>, id: ValueId| -> Result<Tensor, String> {
+        values[id]
+            .clone()
+            .ok_or_else(|| format!("value {id} used after release or before definition"))
+    };
+    for step in &plan.steps {
+        match step {
+            Step::Launch {
+                kernel,
+                inputs,
+                outputs,
+            } => {
+                let args: Vec<Tensor> = inputs
+                    .iter()
+                    .map(|i| get(&values, *i))
+                    .collect::<Result<_, _>>()?;
+                let refs: Vec<&Tensor> = args.iter().collect();
+                let specs: Vec<TensorSpec> = outputs.iter().map(|(_, s)| s.clone()).collect();
+                let results = unsafe { kernels[*kernel].launch(&refs, &specs) }?;
+                for ((id, _), t) in outputs.iter().zip(results) {
+                    values[*id] = Some(t);
+                }
+            }
+            Step::Matmul { lhs, rhs, output } => {
+                let (a, b) = (get(&values, *lhs)?, get(&values, *rhs)?);
+                values[output.0] = Some(crate::blas::matmul(&a, &b, &output.1)?);
+            }
+            Step::External {
+                inputs, outputs, ..
+            } => {
+                let args: Vec<Tensor> = inputs
+                    .iter()
+                    .map(|i| get(&values, *i))
+                    .collect::<Result<_, _>>()?;
+                let results = external(step, args)?;
+                if results.len() != outputs.len() {
+                    return Err(format!(
+                        "external call returned {} results, expected {}",
+                        results.len(),
+                        outputs.len()
+                    ));
+                }
+                for ((id, spec), t) in outputs.iter().zip(results) {
+                    if &t.spec != spec {
+                        return Err(format!(
+                            "external call returned {:?}, expected {:?}",
+                            t.spec, spec
+                        ));
+                    }
+                    values[*id] = Some(t);
+                }
+            }
+            Step::Release(ids) => {
+                for id in ids {
+                    values[*id] = None;
+                }
+            }
+        }
+    }
+    plan.outputs.iter().map(|id| get(&values, *id)).collect()
+}
