@@ -121,6 +121,7 @@ fn main() {
             "lib/CAPI/Dialects.cpp",
             "lib/CAPI/PassRegistry.cpp",
             "lib/Tools/ThunderOptMain.cpp",
+            "lib/Transforms/MathApproximation.cpp",
         ])
         .include("include")
         .include(&gen_dir)

@@ -24,7 +24,7 @@ count() { # sum of "<N> <word>" in file
 
 for check in "rustfmt cargo fmt --all --check" \
              "clippy cargo clippy --workspace --all-targets --quiet -- -D warnings" \
-             "ruff .venv/bin/ruff check lit"; do
+             "ruff .venv/bin/ruff check lit pybridge/python tests/python examples bench"; do
   # shellcheck disable=SC2086
   if run $check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
@@ -43,6 +43,16 @@ p=$(grep -E "^ *Passed" "$log/lit" | grep -Eo "[0-9]+" | head -1); f=$(grep -E "
 p=${p:-0}; f=${f:-0}
 [ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
 passed=$((passed + p)); failed=$((failed + f))
+
+run pytest .venv/bin/python -m pytest tests/python -q -p no:cacheprovider
+rc=$?
+tail -n 3 "$log/pytest" | sed 's/^/    /'
+p=$(count "$log/pytest" passed); f=$(count "$log/pytest" failed); e=$(count "$log/pytest" error)
+f=$((f + e)); [ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
+passed=$((passed + p)); failed=$((failed + f))
+
+run main-job .venv/bin/python examples/hello.py
+if [ $? -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 echo "thunder-rs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

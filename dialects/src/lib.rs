@@ -89,6 +89,11 @@ pub fn register_pass(factory: PassFactory) {
     unsafe { ffi::thunderRegisterPass(Some(factory)) }
 }
 
+/// Registers the passes written in C++ (`thunder-math-approximation`).
+pub fn register_cxx_passes() {
+    unsafe { ffi::thunderRegisterCxxPasses() }
+}
+
 /// Registers a named pipeline that expands to `pipeline`.
 pub fn register_pass_pipeline(name: &str, description: &str, pipeline: &str) {
     unsafe {

@@ -16,6 +16,7 @@ pub fn register_all_passes() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         unsafe { mlir_sys::mlirRegisterAllPasses() };
+        thunder_dialects::register_cxx_passes();
         thunder_dialects::register_pass(passes::decompose_torch::create_decompose_torch_pass);
         thunder_dialects::register_pass(passes::prims_to_linalg::create_prims_to_linalg_pass);
         thunder_dialects::register_pass(passes::emit_c_interface::create_emit_c_interface_pass);

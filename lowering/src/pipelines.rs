@@ -9,7 +9,7 @@ canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse";
 pub const LINALG_TO_LLVM_CPU: &str = "one-shot-bufferize{bufferize-function-boundaries \
 function-boundary-type-conversion=identity-layout-map},\
 buffer-deallocation-pipeline,convert-bufferization-to-memref,\
-thunder-memref-copy-to-linalg,convert-linalg-to-loops,convert-scf-to-cf,expand-strided-metadata,lower-affine,\
+thunder-memref-copy-to-linalg,convert-linalg-to-loops,thunder-math-approximation,convert-scf-to-cf,expand-strided-metadata,lower-affine,\
 convert-math-to-funcs,convert-math-to-llvm,convert-math-to-libm,arith-expand{include-bf16=true},\
 thunder-emit-c-interface,finalize-memref-to-llvm,convert-to-llvm,\
 reconcile-unrealized-casts";

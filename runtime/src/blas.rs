@@ -13,6 +13,15 @@ pub fn matmul(a: &Tensor, b: &Tensor, out: &TensorSpec) -> Result<Tensor, String
     }
     let (m, k, n) = (sa[r - 2] as usize, sa[r - 1] as usize, sb[r - 1] as usize);
     let batch: usize = sa[..r - 2].iter().product::<i64>() as usize;
+    // The GEMM reads and writes by these: anything else would be out of bounds.
+    let mut want = sa[..r - 1].to_vec();
+    want.push(sb[r - 1]);
+    if b.spec.dtype != a.spec.dtype || out.dtype != a.spec.dtype || out.shape != want {
+        return Err(format!(
+            "blas matmul: {:?}{sa:?} x {:?}{sb:?} cannot give {:?}{:?}",
+            a.spec.dtype, b.spec.dtype, out.dtype, out.shape
+        ));
+    }
     let c = Tensor::new_zeroed(out.clone());
     if m * n == 0 {
         return Ok(c);

@@ -59,28 +59,32 @@ impl Kernel {
             packed.push(p as *mut *mut i64 as *mut ());
         }
         unsafe { (self.packed)(packed.as_mut_ptr()) };
+        // Take ownership of every result buffer first, so that an error below
+        // cannot leak the ones after it.
         let mut results: Vec<Tensor> = Vec::with_capacity(outputs.len());
+        // The `allocated` pointer each result came back with.
+        let mut returned: Vec<usize> = Vec::with_capacity(outputs.len());
+        let mut error = None;
         let mut at = 0;
         for spec in outputs {
             let rank = spec.shape.len();
             let d = &result_buf[at..at + 3 + 2 * rank];
             at += 3 + 2 * rank;
             let (allocated, aligned, offset) = (d[0] as usize, d[1] as usize, d[2] as usize);
-            if d[3..3 + rank] != spec.shape[..] {
-                return Err(format!(
-                    "kernel returned shape {:?}, expected {:?}",
-                    &d[3..3 + rank],
-                    spec.shape
-                ));
-            }
             let data = (aligned + offset * spec.dtype.size()) as *mut u8;
-            // A result may be an input itself, or share memory with an earlier
-            // result: then it shares that owner.
+            // A result may be an input itself (its descriptor carries the
+            // input's data pointer as `allocated`, see `descriptor`), or share
+            // memory with an earlier result: then it shares that owner.
             let owner = inputs
                 .iter()
+                .find(|t| t.data as usize == allocated || t.storage.base() as usize == allocated)
                 .map(|t| &t.storage)
-                .chain(results.iter().map(|t| &t.storage))
-                .find(|s| s.base() as usize == allocated)
+                .or_else(|| {
+                    returned
+                        .iter()
+                        .position(|a| *a == allocated)
+                        .map(|i| &results[i].storage)
+                })
                 .cloned();
             let storage = match owner {
                 Some(s) => s,
@@ -89,12 +93,23 @@ impl Kernel {
                 }
                 None => Arc::new(Storage::Malloc(allocated as *mut u8)),
             };
+            if error.is_none() && d[3..3 + rank] != spec.shape[..] {
+                error = Some(format!(
+                    "kernel returned shape {:?}, expected {:?}",
+                    &d[3..3 + rank],
+                    spec.shape
+                ));
+            }
+            returned.push(allocated);
             results.push(Tensor {
                 spec: spec.clone(),
                 data,
                 storage,
             });
         }
-        Ok(results)
+        match error {
+            Some(e) => Err(e),
+            None => Ok(results),
+        }
     }
 }

@@ -42,6 +42,54 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Every value id in range, every launch of one of `num_kernels` kernels:
+    /// what `run` relies on to index without panicking.
+    pub fn check(&self, num_kernels: usize) -> Result<(), String> {
+        let id_ok = |id: &ValueId| {
+            if *id < self.num_values {
+                Ok(())
+            } else {
+                Err(format!(
+                    "value {id} is out of range: the plan has {} values",
+                    self.num_values
+                ))
+            }
+        };
+        for (id, _) in &self.inputs {
+            id_ok(id)?;
+        }
+        for step in &self.steps {
+            match step {
+                Step::Launch {
+                    kernel,
+                    inputs,
+                    outputs,
+                } => {
+                    if *kernel >= num_kernels {
+                        return Err(format!(
+                            "launch of kernel {kernel}, but there are {num_kernels} kernels"
+                        ));
+                    }
+                    inputs.iter().try_for_each(id_ok)?;
+                    outputs.iter().try_for_each(|(id, _)| id_ok(id))?;
+                }
+                Step::External {
+                    inputs, outputs, ..
+                } => {
+                    inputs.iter().try_for_each(id_ok)?;
+                    outputs.iter().try_for_each(|(id, _)| id_ok(id))?;
+                }
+                Step::Matmul { lhs, rhs, output } => {
+                    id_ok(lhs)?;
+                    id_ok(rhs)?;
+                    id_ok(&output.0)?;
+                }
+                Step::Release(ids) => ids.iter().try_for_each(id_ok)?,
+            }
+        }
+        self.outputs.iter().try_for_each(id_ok)
+    }
+
     pub fn output_specs(&self) -> Vec<TensorSpec> {
         let mut specs: Vec<Option<TensorSpec>> = vec![None; self.num_values];
         for (id, s) in &self.inputs {
@@ -79,6 +127,7 @@ pub unsafe fn run(
     inputs: Vec<Tensor>,
     external: &mut ExternalCall,
 ) -> Result<Vec<Tensor>, String> {
+    plan.check(kernels.len())?;
     if inputs.len() != plan.inputs.len() {
         return Err(format!(
             "the plan takes {} inputs, got {}",

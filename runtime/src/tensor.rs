@@ -140,6 +140,15 @@ pub struct Tensor {
 
 unsafe impl Send for Tensor {}
 
+impl std::fmt::Debug for Tensor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tensor")
+            .field("spec", &self.spec)
+            .field("data", &self.data)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Tensor {
     pub fn new_zeroed(spec: TensorSpec) -> Tensor {
         let storage = Arc::new(Storage::zeroed(spec.bytes()));

@@ -105,6 +105,10 @@ class Op:
     tol: dict = field(default_factory=dict)
     # (dtypes or None, labels or None, reason): known differences from eager.
     xfails: tuple = ()
+    # The executor lists to compile with. Only thunder's own code generator by
+    # default: with the torch fallback in the list, an op thunder had no rule
+    # for would run eagerly and the comparison would prove nothing.
+    executors: tuple = (("thunder_cpu",),)
 
 
 # f16/bf16 compound ops (softmax, norms, gelu, mean, var, matmul) compute in
@@ -565,6 +569,10 @@ def _prod(x, dim=None, keepdim=False, **kwargs):
 
 # --- the table ------------------------------------------------------------
 
+# Matrix products run in generated code, and in the runtime's GEMM when the
+# "blas" executor comes first (the default).
+WITH_BLAS = (("thunder_cpu",), ("blas", "thunder_cpu"))
+
 OPS = []
 
 BINARY_OPS = [
@@ -649,12 +657,12 @@ OPS += [
     Op("layer_norm", F.layer_norm, layer_norm_samples, tol=HALF_COMPOUND_TOL),
     Op("torch.rms_norm", torch.rms_norm, rms_norm_samples, tol=HALF_COMPOUND_TOL),
     Op("F.rms_norm", F.rms_norm, rms_norm_samples, tol=HALF_COMPOUND_TOL),
-    Op("matmul", torch.matmul, matmul_samples, tol=HALF_COMPOUND_TOL),
+    Op("matmul", torch.matmul, matmul_samples, tol=HALF_COMPOUND_TOL, executors=WITH_BLAS),
     Op("matmul_operator", operator.matmul, lambda d: matmul_samples(d)[:1], tol=HALF_COMPOUND_TOL),
-    Op("mm", torch.mm, mm_samples, tol=HALF_COMPOUND_TOL),
-    Op("bmm", torch.bmm, bmm_samples, tol=HALF_COMPOUND_TOL),
-    Op("linear", F.linear, linear_samples(bias=False), tol=HALF_COMPOUND_TOL),
-    Op("linear_bias", F.linear, linear_samples(bias=True), tol=HALF_COMPOUND_TOL),
+    Op("mm", torch.mm, mm_samples, tol=HALF_COMPOUND_TOL, executors=WITH_BLAS),
+    Op("bmm", torch.bmm, bmm_samples, tol=HALF_COMPOUND_TOL, executors=WITH_BLAS),
+    Op("linear", F.linear, linear_samples(bias=False), tol=HALF_COMPOUND_TOL, executors=WITH_BLAS),
+    Op("linear_bias", F.linear, linear_samples(bias=True), tol=HALF_COMPOUND_TOL, executors=WITH_BLAS),
     # Shape ops and indexing with constant indices.
     Op("reshape", lambda x: (x.reshape(4, 3), x.reshape(-1), x.reshape(2, -1, 2)),
        one_tensor(("3x4", [3, 4]), layout_extra=[("transposed", [3, 4], "transposed"), ("strided", [3, 4], "strided")])),
@@ -703,17 +711,19 @@ def _params():
     params = []
     seen = set()
     for op in OPS:
-        for dtype in op.dtypes:
-            for sample in op.samples(dtype):
-                test_id = f"{op.name}-{SHORT[dtype]}-{sample.label}"
-                assert test_id not in seen, test_id
-                seen.add(test_id)
-                reason = sample.xfail
-                for dtypes, labels, why in op.xfails:
-                    if (dtypes is None or dtype in dtypes) and (labels is None or sample.label in labels):
-                        reason = why
-                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-                params.append(pytest.param(op, dtype, sample, id=test_id, marks=marks))
+        for executors in op.executors:
+            prefix = op.name if executors == ("thunder_cpu",) else f"{op.name}[{'+'.join(executors)}]"
+            for dtype in op.dtypes:
+                for sample in op.samples(dtype):
+                    test_id = f"{prefix}-{SHORT[dtype]}-{sample.label}"
+                    assert test_id not in seen, test_id
+                    seen.add(test_id)
+                    reason = sample.xfail
+                    for dtypes, labels, why in op.xfails:
+                        if (dtypes is None or dtype in dtypes) and (labels is None or sample.label in labels):
+                            reason = why
+                    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+                    params.append(pytest.param(op, executors, dtype, sample, id=test_id, marks=marks))
     return params
 
 
@@ -739,8 +749,8 @@ def assert_same(actual, expected, tol, path="result"):
         assert actual == expected, f"{path}: {actual!r} != {expected!r}"
 
 
-@pytest.mark.parametrize("op, dtype, sample", _params())
-def test_op(op, dtype, sample):
+@pytest.mark.parametrize("op, executors, dtype, sample", _params())
+def test_op(op, executors, dtype, sample):
     fn = sample.fn or op.fn
     args, kwargs = sample.build()
     try:
@@ -750,8 +760,8 @@ def test_op(op, dtype, sample):
         if any(m in message for m in NO_KERNEL_MARKERS) and "Integers to negative" not in message:
             pytest.skip(f"eager raises: {message}")
         with pytest.raises(Exception) as info:  # noqa: PT011 - any error, as long as there is one
-            thunder.jit(fn)(*args, **kwargs)
+            thunder.jit(fn, executors=list(executors))(*args, **kwargs)
         assert info.type is not AssertionError
         return
-    actual = thunder.jit(fn)(*args, **kwargs)
+    actual = thunder.jit(fn, executors=list(executors))(*args, **kwargs)
     assert_same(actual, expected, op.tol.get(dtype, {}))

@@ -44,6 +44,9 @@ MLIR_CAPI_EXPORTED MlirLogicalResult thunderAddPipeline(MlirOpPassManager passMa
                                                         MlirStringCallback error,
                                                         void *userData);
 
+/// Registers the passes written in C++ (`thunder-math-approximation`).
+MLIR_CAPI_EXPORTED void thunderRegisterCxxPasses(void);
+
 /// mlir-opt's driver (MlirOptMain) with every upstream dialect and pass, the
 /// thunder dialects, and whatever was registered through the calls above.
 MLIR_CAPI_EXPORTED int thunderOptMain(int argc, char **argv);

@@ -92,6 +92,10 @@ fn run(module: Op) -> Result<(), ()> {
     let order = executors(module);
     let mut ok = true;
     for func in ir::collect_ops(module, "func.func") {
+        // Kernels (outlined fusion regions) are already claimed.
+        if ir::get_attr(func, "thunder.executor").is_some() {
+            continue;
+        }
         if let Err(()) = fuse_function(func, &order) {
             ok = false;
         }
@@ -119,17 +123,24 @@ fn is_constant(op: Op) -> bool {
 }
 
 fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
-    let mut group: Vec<Op> = vec![];
+    // Claim every op first: a function with an op no executor can run is
+    // reported (every such op) and left as it was.
+    let mut claims = vec![];
     let mut ok = true;
     for op in body_ops(func) {
-        let c = match claim(op, order) {
-            Ok(c) => c,
+        match claim(op, order) {
+            Ok(c) => claims.push((op, c)),
             Err(message) => {
                 ir::emit_error(op, &format!("thunder-fuse: {message}"));
                 ok = false;
-                continue;
             }
-        };
+        }
+    }
+    if !ok {
+        return Err(());
+    }
+    let mut group: Vec<Op> = vec![];
+    for (op, c) in claims {
         match c {
             Claim::Fusion => group.push(op),
             // Scalar constants do not break a run; they are cloned into regions.
@@ -148,7 +159,7 @@ fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
         }
     }
     make_fusion(&group);
-    if ok { Ok(()) } else { Err(()) }
+    Ok(())
 }
 
 fn make_call(op: Op, executor: &str, target: &str) {
@@ -266,10 +277,6 @@ fn make_fusion(group: &[Op]) {
         &[("executor", ir::str_attr(b.ctx, "thunder_cpu"))],
         vec![region],
     );
-    // Results seen from outside come from the fusion op.
-    for (i, v) in outputs.iter().enumerate() {
-        replace_uses_outside(*v, ir::result(fusion, i), fusion);
-    }
     // Clone the constants in, then move the group in, before the yield.
     let mut clones = vec![];
     for c in &constants {
@@ -279,6 +286,12 @@ fn make_fusion(group: &[Op]) {
     }
     for op in group {
         unsafe { mlirOperationMoveBefore(*op, yield_op) };
+    }
+    // Results seen from outside come from the fusion op. Only now that the
+    // group is inside can "outside" be told apart: a group op that reads an
+    // output must keep reading the value it defines, not the fusion's result.
+    for (i, v) in outputs.iter().enumerate() {
+        replace_uses_outside(*v, ir::result(fusion, i), fusion);
     }
     // Inside, read block arguments and the cloned constants.
     let mut map: Vec<(Value, Value)> = inputs

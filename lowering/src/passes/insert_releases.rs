@@ -21,10 +21,25 @@ fn run(module: Op) -> Result<(), ()> {
             n == "thunder_exec.launch" || n == "thunder_exec.call"
         });
         if is_plan {
-            insert_releases(&ops);
+            insert_releases(func, &ops);
         }
     }
     Ok(())
+}
+
+/// The op of `func`'s body that is or contains `op`.
+fn top_level_ancestor(func: Op, op: Op) -> Option<Op> {
+    let mut cur = op;
+    loop {
+        let parent = unsafe { mlirOperationGetParentOperation(cur) };
+        if parent.ptr.is_null() {
+            return None;
+        }
+        if unsafe { mlirOperationEqual(parent, func) } {
+            return Some(cur);
+        }
+        cur = parent;
+    }
 }
 
 fn top_level_ops(func: Op) -> Vec<Op> {
@@ -46,7 +61,7 @@ fn position(ops: &[Op], op: Op) -> Option<usize> {
         .position(|o| unsafe { mlirOperationEqual(*o, op) })
 }
 
-fn insert_releases(ops: &[Op]) {
+fn insert_releases(func: Op, ops: &[Op]) {
     // For each position, the tensors whose last use it is.
     let mut dying: Vec<Vec<Value>> = vec![vec![]; ops.len()];
     for (i, op) in ops.iter().enumerate() {
@@ -56,19 +71,25 @@ fn insert_releases(ops: &[Op]) {
                 continue;
             }
             let mut last = i;
-            let mut returned = false;
+            // Returned values outlive the plan; released ones already die
+            // (the pass may run twice).
+            let mut keep = false;
             unsafe {
                 let mut u = mlirValueGetFirstUse(v);
                 while !mlirOpOperandIsNull(u) {
                     let owner = mlirOpOperandGetOwner(u);
-                    if let Some(p) = position(ops, owner) {
+                    let name = ir::op_name(owner);
+                    keep |= name == "func.return" || name == "thunder_exec.release";
+                    // A use inside a nested region counts at the op holding it.
+                    if let Some(p) =
+                        top_level_ancestor(func, owner).and_then(|a| position(ops, a))
+                    {
                         last = last.max(p);
-                        returned |= ir::op_name(owner) == "func.return";
                     }
                     u = mlirOpOperandGetNextUse(u);
                 }
             }
-            if !returned {
+            if !keep {
                 dying[last].push(v);
             }
         }

@@ -19,14 +19,29 @@ crate::pass::define_module_pass!(
 
 fn run(module: Op) -> Result<(), ()> {
     let module_block = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0)) };
+    // Symbols of the module's top level: kernel names must not clash with
+    // them (a second run, or a user function called `f_fusion_0`).
+    let mut taken: Vec<String> = vec![];
+    let mut op = unsafe { mlirBlockGetFirstOperation(module_block) };
+    while !op.ptr.is_null() {
+        if let Some(a) = ir::get_attr(op, "sym_name") {
+            taken.push(ir::attr_string(a));
+        }
+        op = unsafe { mlirOperationGetNextInBlock(op) };
+    }
     for func in ir::collect_ops(module, "func.func") {
         let fname = ir::attr_string(ir::get_attr(func, "sym_name").unwrap());
         let mut insert_after = func;
-        for (n, fusion) in ir::collect_ops(func, "thunder_exec.fusion")
-            .into_iter()
-            .enumerate()
-        {
-            let kernel_name = format!("{fname}_fusion_{n}");
+        let mut n = 0;
+        for fusion in ir::collect_ops(func, "thunder_exec.fusion") {
+            let kernel_name = loop {
+                let name = format!("{fname}_fusion_{n}");
+                n += 1;
+                if !taken.contains(&name) {
+                    break name;
+                }
+            };
+            taken.push(kernel_name.clone());
             let kernel = outline(fusion, &kernel_name);
             unsafe { mlirBlockInsertOwnedOperationAfter(module_block, insert_after, kernel) };
             insert_after = kernel;

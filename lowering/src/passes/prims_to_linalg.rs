@@ -789,7 +789,7 @@ fn reduce(
         _ => "minimum",
     };
     generic(b, &[x], &maps, &iters, init, &|i, a| {
-        scalar::apply(i, combine, &[a[1], a[0]], e)
+        scalar::apply(i, combine, &[a[1], a[0]], e).map(reassociable)
     })
 }
 
@@ -825,7 +825,7 @@ fn var_mean(
             let acc = scalar::cast(i, a[2], e, c);
             let d = scalar::apply(i, "sub", &[xv, m], c)?;
             let sq = scalar::apply(i, "mul", &[d, d], c)?;
-            let s = scalar::apply(i, "add", &[acc, sq], c)?;
+            let s = reassociable(scalar::apply(i, "add", &[acc, sq], c)?);
             Ok(scalar::cast(i, s, c, e))
         },
     )?;
@@ -876,7 +876,7 @@ fn matmul(
         let x = scalar::cast(i, a[0], e, acc);
         let y = scalar::cast(i, a[1], e, acc);
         let p = scalar::apply(i, "mul", &[x, y], acc)?;
-        scalar::apply(i, "add", &[a[2], p], acc)
+        scalar::apply(i, "add", &[a[2], p], acc).map(reassociable)
     })?;
     if acc == e {
         return Ok(product);
@@ -888,4 +888,21 @@ fn matmul(
         scalar::mlir_elem(b, e),
         &|i, a| Ok(scalar::cast(i, a[0], acc, e)),
     )
+}
+
+/// Lets LLVM reorder a floating accumulation (`fastmath<reassoc>`), which is
+/// what allows it to vectorise reduction loops; PyTorch's CPU reductions sum
+/// in a vectorised, reassociated order too.
+fn reassociable(v: Value) -> Value {
+    unsafe {
+        if !mlir_sys::mlirValueIsAOpResult(v) {
+            return v;
+        }
+        let op = mlir_sys::mlirOpResultGetOwner(v);
+        if matches!(ir::op_name(op).as_str(), "arith.addf" | "arith.mulf") {
+            let attr = ir::parse_attr(ir::context_of(op), "#arith.fastmath<reassoc>");
+            mlir_sys::mlirOperationSetAttributeByName(op, ir::sref("fastmath"), attr);
+        }
+    }
+    v
 }

@@ -22,6 +22,8 @@ class Captured:
         # Flat outputs: an int index into the graph's tensor outputs, or
         # ("const", value) for a Python value the function returned.
         self.out_template = out_template
+        # The function returns one bare tensor: skip rebuilding a pytree.
+        self.single_tensor_output = out_spec.is_leaf() and out_template == [0]
 
 
 def _user_line(exc):
