@@ -74,12 +74,6 @@ pub fn compile_program(
         .map(|f| ir::attr_string(ir::get_attr(f, "sym_name").unwrap()))
         .collect();
     let plan = build_plan(entry_fn, &kernel_names)?;
-    // What is left to generate code for: the kernels alone.
-    for f in ir::collect_ops(module_op, "func.func") {
-        if ir::get_attr(f, "thunder.executor").is_none() {
-            ir::erase(f);
-        }
-    }
     traces.push(Trace {
         level: "exec".into(),
         text: exec_text,
@@ -165,6 +159,12 @@ fn build_plan(func: Op, kernel_names: &[String]) -> Result<Plan, CompileError> {
     }
     let block =
         unsafe { mlir_sys::mlirRegionGetFirstBlock(mlir_sys::mlirOperationGetRegion(func, 0)) };
+    if block.ptr.is_null() {
+        return Err(err(
+            "building the plan",
+            "the entry function is a declaration: it has no body to run".into(),
+        ));
+    }
     let nargs = unsafe { mlir_sys::mlirBlockGetNumArguments(block) } as usize;
     for i in 0..nargs {
         let v = ir::block_arg(block, i);
@@ -198,9 +198,16 @@ fn build_plan(func: Op, kernel_names: &[String]) -> Result<Plan, CompileError> {
         }
         match name.as_str() {
             "thunder_exec.launch" => {
-                let kernel = ir::attr_to_string(ir::get_attr(op, "kernel").unwrap());
-                let kernel = kernel.trim_start_matches('@');
-                let index = kernel_names.iter().position(|k| k == kernel).unwrap();
+                let kernel = ir::attr_symbol_ref(ir::get_attr(op, "kernel").unwrap());
+                let index = kernel_names
+                    .iter()
+                    .position(|k| *k == kernel)
+                    .ok_or_else(|| {
+                        err(
+                            "building the plan",
+                            format!("'{kernel}' is launched but is not a generated kernel"),
+                        )
+                    })?;
                 plan.steps.push(Step::Launch {
                     kernel: index,
                     inputs,

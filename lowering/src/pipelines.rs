@@ -46,6 +46,6 @@ pub const TORCH_TO_PRIMS: &str = "thunder-decompose-torch,canonicalize,cse";
 pub const PRIMS_TO_EXEC: &str =
     "thunder-fuse,thunder-exec-outline-fusions,canonicalize,thunder-exec-insert-releases";
 
-/// Kernels (prims-level functions) → fused linalg on tensors.
-pub const KERNELS_TO_LINALG: &str = "convert-thunder-prims-to-linalg,\
+/// Exec level → the kernels (prims-level functions) as fused linalg on tensors.
+pub const KERNELS_TO_LINALG: &str = "thunder-exec-extract-kernels,convert-thunder-prims-to-linalg,\
 canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse";

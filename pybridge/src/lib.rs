@@ -7,6 +7,7 @@
 //! pointer on the way in and by DLPack on the way out, so the extension never
 //! links libtorch and works with any torch version.
 
+mod dispatch;
 mod dlpack;
 
 use pyo3::create_exception;
@@ -55,7 +56,7 @@ impl Trace {
 
 /// A compiled program: `run` it on the inputs' data pointers and shapes.
 #[pyclass(unsendable)]
-struct Program {
+pub(crate) struct Program {
     compiled: CompiledProgram,
     #[pyo3(get)]
     traces: Vec<Trace>,
@@ -264,6 +265,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compile, m)?)?;
     m.add_class::<Program>()?;
     m.add_class::<Trace>()?;
+    m.add_class::<dispatch::Dispatcher>()?;
     m.add("CompilationError", m.py().get_type::<CompilationError>())?;
     Ok(())
 }

@@ -44,6 +44,7 @@ fn values(t: &Tensor) -> Vec<f64> {
             DType::F32 => f32::from_ne_bytes(c.try_into().unwrap()) as f64,
             DType::F64 => f64::from_ne_bytes(c.try_into().unwrap()),
             DType::I64 => i64::from_ne_bytes(c.try_into().unwrap()) as f64,
+            DType::Bool => f64::from(c[0]),
             other => panic!("test helper does not read {other:?}"),
         })
         .collect()
@@ -120,10 +121,7 @@ fn check_releases(plan: &Plan) {
         if let Step::Release(ids) = step {
             for id in ids {
                 assert!(!inputs.contains(id), "input {id} released: {plan:?}");
-                assert!(
-                    !plan.outputs.contains(id),
-                    "output {id} released: {plan:?}"
-                );
+                assert!(!plan.outputs.contains(id), "output {id} released: {plan:?}");
                 assert!(!released.contains(id), "{id} released twice: {plan:?}");
                 let later = plan.steps[i + 1..]
                     .iter()
@@ -133,10 +131,7 @@ fn check_releases(plan: &Plan) {
             }
         } else {
             for id in reads {
-                assert!(
-                    !released.contains(&id),
-                    "{id} read after release: {plan:?}"
-                );
+                assert!(!released.contains(&id), "{id} read after release: {plan:?}");
             }
             defined.extend(defines);
         }
@@ -261,7 +256,10 @@ fn softmax_blas_matmul_and_elementwise_chain() {
     let levels: Vec<&str> = program.traces.iter().map(|t| t.level.as_str()).collect();
     assert_eq!(levels, ["torch", "prims", "exec", "linalg", "llvm"]);
     let exec = &program.traces[2].text;
-    assert!(exec.contains("thunder_exec.call \"blas\", \"matmul\""), "{exec}");
+    assert!(
+        exec.contains("thunder_exec.call \"blas\", \"matmul\""),
+        "{exec}"
+    );
     assert!(exec.contains("thunder_exec.release"), "{exec}");
     let got = run_softmax_matmul(&program, &case);
     assert_close(&got[0], &case.want_out, 1e-5, 1e-5);
@@ -421,7 +419,9 @@ func.func @main(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
     check_releases(&program.plan);
     let exec = &program.traces[2].text;
     assert!(
-        exec.contains(r#"thunder_exec.call "torch", "test::double"(%0) {args = {index = 0 : i64}}"#),
+        exec.contains(
+            r#"thunder_exec.call "torch", "test::double"(%0) {args = {index = 0 : i64}}"#
+        ),
         "{exec}"
     );
     let mut calls: Vec<(String, String, i64)> = vec![];
@@ -529,7 +529,10 @@ func.func @main(%x: tensor<4x6xf32>, %w: tensor<6x3xf32>) -> (tensor<4x3xf32>, t
     let want_m = matmul(&as_f32(&e), &w, 1, 4, 6, 3);
     for _ in 0..200 {
         let input = tensor(DType::F32, &[4, 6], &x);
-        let out = run(&program, vec![input.clone(), tensor(DType::F32, &[6, 3], &w)]);
+        let out = run(
+            &program,
+            vec![input.clone(), tensor(DType::F32, &[6, 3], &w)],
+        );
         assert_eq!(out.len(), 5);
         assert_close(&values(&out[0]), &want_m, 1e-5, 1e-5);
         assert_close(&values(&out[1]), &e, 1e-6, 1e-6);
@@ -758,4 +761,150 @@ func.func @main(%a: tensor<2x2xi64>, %b: tensor<2x2xi64>) -> tensor<2x2xi64> {
         .map(|c| i64::from_ne_bytes(c.try_into().unwrap()))
         .collect();
     assert_eq!(values, vec![4; 4]);
+}
+
+#[test]
+fn entry_edge_cases() {
+    // A declaration has nothing to run: an error, not a crash.
+    let decl = "func.func private @main(tensor<4xf32>) -> tensor<4xf32>";
+    let e = compile_program(decl, "main", &DEFAULT)
+        .err()
+        .expect("a declaration is not a plan");
+    assert!(e.to_string().contains("declaration"), "{e}");
+    // Plans exchange tensors only.
+    let scalar = r#"
+func.func @main(%x: tensor<4xf32>, %s: f64) -> tensor<4xf32> {
+  %0 = thunder_torch.mul %x, %s : tensor<4xf32>, f64 -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}"#;
+    let e = compile_program(scalar, "main", &DEFAULT)
+        .err()
+        .expect("a scalar input is not a tensor");
+    assert!(e.to_string().contains("f64 is not a tensor"), "{e}");
+    // A symbol name that prints quoted: kernels are found by name, not by
+    // their printed form.
+    let quoted = r#"
+func.func @"main.x"(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = thunder_torch.exp %x : tensor<4xf32> -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}"#;
+    let program = compile_program(quoted, "main.x", &DEFAULT).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(program.kernel_names, ["main.x_fusion_0"]);
+    let out = run(
+        &program,
+        vec![tensor(DType::F32, &[4], &[0.0, 1.0, -1.0, 2.0])],
+    );
+    let want: Vec<f64> = [0.0f64, 1.0, -1.0, 2.0].iter().map(|v| v.exp()).collect();
+    assert_close(&values(&out[0]), &want, 1e-6, 1e-6);
+}
+
+#[test]
+fn zero_dim_and_bool_values_cross_kernels() {
+    // A 0-d sum and a bool mask travel between kernels and the GEMM.
+    let x = as_f32(&pseudo_random(3 * 4, 61, -1.0, 1.0));
+    let w = as_f32(&pseudo_random(4 * 2, 62, -1.0, 1.0));
+    let src = r#"
+func.func @main(%x: tensor<3x4xf32>, %w: tensor<4x2xf32>) -> (tensor<3x2xf32>, tensor<3x2xi1>, tensor<f32>) {
+  %z = arith.constant 0.0 : f64
+  %s = thunder_torch.sum %x : tensor<3x4xf32> -> tensor<f32>
+  %m = thunder_torch.matmul %x, %w : tensor<3x4xf32>, tensor<4x2xf32> -> tensor<3x2xf32>
+  %r = thunder_torch.mul %m, %s : tensor<3x2xf32>, tensor<f32> -> tensor<3x2xf32>
+  %g = thunder_torch.gt %r, %z : tensor<3x2xf32>, f64 -> tensor<3x2xi1>
+  return %r, %g, %s : tensor<3x2xf32>, tensor<3x2xi1>, tensor<f32>
+}"#;
+    let program = compile(src, &DEFAULT);
+    assert_eq!(counts(&program.plan).matmuls, 1, "{:?}", program.plan);
+    check_releases(&program.plan);
+    let sum: f64 = x.iter().sum();
+    let want_r: Vec<f64> = matmul(&x, &w, 1, 3, 4, 2).iter().map(|v| v * sum).collect();
+    let want_g: Vec<f64> = want_r.iter().map(|v| f64::from(*v > 0.0)).collect();
+    for _ in 0..20 {
+        let out = run(
+            &program,
+            vec![
+                tensor(DType::F32, &[3, 4], &x),
+                tensor(DType::F32, &[4, 2], &w),
+            ],
+        );
+        assert_eq!(out[2].spec, spec(DType::F32, &[]));
+        assert_close(&values(&out[2]), &[sum], 1e-6, 1e-6);
+        assert_close(&values(&out[0]), &want_r, 1e-5, 1e-5);
+        assert_eq!(out[1].spec, spec(DType::Bool, &[3, 2]));
+        assert_eq!(values(&out[1]), want_g);
+    }
+}
+
+#[test]
+fn malformed_plans_are_errors() {
+    let s4 = spec(DType::F32, &[4]);
+    let x = || vec![tensor(DType::F32, &[4], &[1.0, 2.0, 3.0, 4.0])];
+    let plan = |steps: Vec<Step>, outputs: Vec<usize>, num_values: usize| Plan {
+        inputs: vec![(0, s4.clone())],
+        steps,
+        outputs,
+        num_values,
+    };
+    let run_plan = |p: &Plan, kernels: &[Kernel]| unsafe {
+        thunder_runtime::run(p, kernels, x(), &mut no_external)
+    };
+    // A value id out of range.
+    let e = run_plan(&plan(vec![], vec![7], 1), &[]).unwrap_err();
+    assert!(e.contains("out of range"), "{e}");
+    // A launch of a kernel that is not there.
+    let launch = Step::Launch {
+        kernel: 2,
+        inputs: vec![0],
+        outputs: vec![(1, s4.clone())],
+    };
+    let e = run_plan(&plan(vec![launch], vec![1], 2), &[]).unwrap_err();
+    assert!(e.contains("kernel 2"), "{e}");
+    // Reading a released value.
+    let forward = Kernel {
+        name_index: 0,
+        packed: forward_input,
+    };
+    let steps = vec![
+        Step::Launch {
+            kernel: 0,
+            inputs: vec![0],
+            outputs: vec![(1, s4.clone())],
+        },
+        Step::Release(vec![1]),
+        Step::Launch {
+            kernel: 0,
+            inputs: vec![1],
+            outputs: vec![(2, s4.clone())],
+        },
+    ];
+    let e = run_plan(&plan(steps, vec![2], 3), &[forward]).unwrap_err();
+    assert!(e.contains("used after release"), "{e}");
+    // A GEMM whose declared result does not match its operands.
+    let steps = vec![Step::Matmul {
+        lhs: 0,
+        rhs: 0,
+        output: (1, spec(DType::F32, &[1])),
+    }];
+    let e = run_plan(&plan(steps, vec![1], 2), &[]).unwrap_err();
+    assert!(e.contains("blas matmul"), "{e}");
+}
+
+#[test]
+fn blas_checks_the_result_it_is_asked_for() {
+    let a = tensor(DType::F32, &[2, 3], &[1.0; 6]);
+    let b = tensor(DType::F32, &[3, 4], &[1.0; 12]);
+    let c = thunder_runtime::blas::matmul(&a, &b, &spec(DType::F32, &[2, 4])).unwrap();
+    assert_eq!(values(&c), [3.0; 8]);
+    // Too small a result, another dtype, mixed operand dtypes: refused
+    // instead of writing or reading out of bounds.
+    for (b, out) in [
+        (b.clone(), spec(DType::F32, &[2, 3])),
+        (b.clone(), spec(DType::F64, &[2, 4])),
+        (
+            tensor(DType::F64, &[3, 4], &[1.0; 12]),
+            spec(DType::F32, &[2, 4]),
+        ),
+    ] {
+        let e = thunder_runtime::blas::matmul(&a, &b, &out).err().unwrap();
+        assert!(e.contains("cannot give"), "{e}");
+    }
 }

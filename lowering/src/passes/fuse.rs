@@ -25,16 +25,30 @@ crate::pass::define_module_pass!(
 
 pub const DEFAULT_EXECUTORS: [&str; 3] = ["blas", "thunder_cpu", "torch"];
 
-fn executors(module: Op) -> Vec<String> {
-    match ir::get_attr(module, "thunder.executors") {
-        Some(a) => {
-            let n = unsafe { mlirArrayAttrGetNumElements(a) };
-            (0..n)
-                .map(|i| ir::attr_string(unsafe { mlirArrayAttrGetElement(a, i) }))
-                .collect()
-        }
-        None => DEFAULT_EXECUTORS.iter().map(|s| s.to_string()).collect(),
+fn executors(module: Op) -> Result<Vec<String>, String> {
+    let Some(a) = ir::get_attr(module, "thunder.executors") else {
+        return Ok(DEFAULT_EXECUTORS.iter().map(|s| s.to_string()).collect());
+    };
+    let bad = || {
+        format!(
+            "thunder-fuse: 'thunder.executors' must be an array of strings, got {}",
+            ir::attr_to_string(a)
+        )
+    };
+    if !unsafe { mlirAttributeIsAArray(a) } {
+        return Err(bad());
     }
+    let n = unsafe { mlirArrayAttrGetNumElements(a) };
+    (0..n)
+        .map(|i| {
+            let e = unsafe { mlirArrayAttrGetElement(a, i) };
+            if unsafe { mlirAttributeIsAString(e) } {
+                Ok(ir::attr_string(e))
+            } else {
+                Err(bad())
+            }
+        })
+        .collect()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -89,7 +103,7 @@ fn claim(op: Op, order: &[String]) -> Result<Claim, String> {
 }
 
 fn run(module: Op) -> Result<(), ()> {
-    let order = executors(module);
+    let order = executors(module).map_err(|message| ir::emit_error(module, &message))?;
     let mut ok = true;
     for func in ir::collect_ops(module, "func.func") {
         // Kernels (outlined fusion regions) are already claimed.

@@ -81,8 +81,7 @@ fn insert_releases(func: Op, ops: &[Op]) {
                     let name = ir::op_name(owner);
                     keep |= name == "func.return" || name == "thunder_exec.release";
                     // A use inside a nested region counts at the op holding it.
-                    if let Some(p) =
-                        top_level_ancestor(func, owner).and_then(|a| position(ops, a))
+                    if let Some(p) = top_level_ancestor(func, owner).and_then(|a| position(ops, a))
                     {
                         last = last.max(p);
                     }

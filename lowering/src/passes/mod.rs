@@ -2,6 +2,7 @@
 
 pub mod decompose_torch;
 pub mod emit_c_interface;
+pub mod extract_kernels;
 pub mod fuse;
 pub mod insert_releases;
 pub mod memref_copy_to_linalg;

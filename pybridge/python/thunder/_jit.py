@@ -44,7 +44,10 @@ class ThunderFunction:
         self._fn = fn
         self._executors = resolve(executors)
         self._cache = {}
-        self.cache_hits = 0
+        # Hits of positional-tensor calls are served in Rust (guards + launch).
+        self._dispatch = _native.Dispatcher()
+        self._dispatched = []
+        self._hits = 0
         self.cache_misses = 0
         self._last = None
 
@@ -59,21 +62,35 @@ class ThunderFunction:
             entry = self._compile(flat, spec)
             self._cache[key] = entry
         else:
-            self.cache_hits += 1
+            self._hits += 1
         self._last = entry
         return _run(entry, flat)
 
+    @property
+    def cache_hits(self):
+        return self._hits + self._dispatch.hits
+
     def _call_tensors(self, args):
-        """The fast path for positional tensors only: no pytree, a flat key."""
-        key = (len(args), tuple(_tensor_key(a) for a in args), torch.is_grad_enabled())
+        """Positional CPU tensors only: the Rust dispatcher checks the guards
+        and launches; Python runs only on a miss or for structured outputs."""
+        grad = torch.is_grad_enabled()
+        if all(a.device.type == "cpu" for a in args):
+            out = self._dispatch.call(args, grad)
+            if out is not None:
+                self._last = self._dispatched[self._dispatch.last]
+                return out
+        key = (len(args), tuple(_tensor_key(a) for a in args), grad)
         entry = self._cache.get(key)
         if entry is None:
             self.cache_misses += 1
             flat, spec = pytree.tree_flatten((args, {}))
             entry = self._compile(flat, spec)
             self._cache[key] = entry
+            if entry.captured.single_tensor_output and len(entry.captured.tensor_positions) == len(args):
+                self._dispatch.add(args, grad, entry.program, entry.external)
+                self._dispatched.append(entry)
         else:
-            self.cache_hits += 1
+            self._hits += 1
         self._last = entry
         return _run(entry, args)
 

@@ -12,7 +12,7 @@ import struct
 import torch
 
 from ._dtypes import mlir_element, tensor_type
-from .errors import UnsupportedOperation
+from .errors import CaptureError, UnsupportedOperation
 
 aten = torch.ops.aten
 INT64_MAX = 2**63 - 1
@@ -147,6 +147,72 @@ def _binary(em, node, name):
     return em.op(name, [em.operand(a), em.operand(b)], result_type_of(node), attrs)
 
 
+def _clamp(em, node, base):
+    A = node.args
+    if base == "clamp":
+        named = _named_args(node)
+        lo, hi = named.get("min"), named.get("max")
+    elif base == "clamp_min":
+        lo, hi = A[1], None
+    else:
+        lo, hi = None, A[1]
+    if isinstance(lo, torch.fx.Node) or isinstance(hi, torch.fx.Node):
+        raise em.unsupported("clamp with tensor bounds")
+    x = em.operand(A[0])
+    x_dtype, out_dtype = A[0].meta["val"].dtype, node.meta["val"].dtype
+    if out_dtype == torch.bool:
+        raise em.unsupported("clamp of a bool tensor with bool bounds")
+    if x_dtype == torch.bool:
+        # Eager clamps a bool tensor in the dtype its bounds promote it to.
+        x = em.op("to_dtype", [x], tensor_type(A[0].meta["val"].shape, out_dtype), {"dtype": mlir_element(out_dtype)})
+    elif not out_dtype.is_floating_point:
+        # Integer bounds on an integer tensor compare as numbers: a bound past
+        # the dtype's range on the far side is no bound (-5 on uint8), one on
+        # the near side is eager's error.
+        info = torch.iinfo(out_dtype)
+        if lo is not None and lo > info.max or hi is not None and hi < info.min:
+            which, value = ("min", lo) if lo is not None and lo > info.max else ("max", hi)
+            raise CaptureError(
+                f"Clamp {which} value {value} is outside the representable range of {out_dtype} (as eager "
+                f"raises), at {em.where}"
+            )
+        lo = None if lo is not None and lo < info.min else lo
+        hi = None if hi is not None and hi > info.max else hi
+    text = f"thunder_torch.clamp {x[0]}"
+    if lo is not None:
+        c = em.constant(lo)
+        text += f" min {c[0]} : {c[1]}"
+    if hi is not None:
+        c = em.constant(hi)
+        text += f" max {c[0]} : {c[1]}"
+    return em.raw(f"{text} : {x[1]}", result_type_of(node))
+
+
+def _pow(em, node):
+    """`pow` with PyTorch's special cases for a Python-number exponent: its
+    CPU kernel computes x**0.5 as sqrt, x**-0.5 as rsqrt, x**-1 as reciprocal
+    and x**-2 as 1/(x*x), which differ from powf at -inf and -0.0."""
+    base, exponent = node.args[0], node.args[1]
+    out = node.meta["val"]
+    if isinstance(base, torch.fx.Node) and isinstance(exponent, (bool, int, float)):
+        base_dtype = base.meta["val"].dtype
+        if not base_dtype.is_floating_point and isinstance(exponent, int) and not isinstance(exponent, bool) \
+                and exponent < 0:
+            raise CaptureError(f"Integers to negative integer powers are not allowed (as eager raises), at {em.where}")
+        if out.dtype.is_floating_point and base_dtype == out.dtype:
+            x = em.operand(base)
+            rt = result_type_of(node)
+            if exponent == 0.5:
+                return em.op("sqrt", [x], rt)
+            if exponent == -0.5:
+                return em.op("rsqrt", [x], rt)
+            if exponent == -1:
+                return em.op("reciprocal", [x], rt)
+            if exponent == -2:
+                return em.op("reciprocal", [em.op("mul", [x, x], rt)], rt)
+    return _binary(em, node, "pow")
+
+
 def _reduction_dims(dim):
     if dim is None:
         return None
@@ -155,21 +221,26 @@ def _reduction_dims(dim):
     return list(dim)
 
 
+def _named_args(node):
+    """The call's arguments by schema name (positional and keyword alike);
+    absent ones are missing from the dict."""
+    named = dict(node.kwargs)
+    for arg, value in zip(node.target._schema.arguments, node.args):
+        named[arg.name] = value
+    return named
+
+
 def _reduction(em, node, name):
     x = em.operand(node.args[0])
-    overload = node.target._overloadname
+    named = _named_args(node)
     attrs = {}
-    if overload == "default":
-        pass
-    else:
-        dim = node.args[1] if len(node.args) > 1 else node.kwargs.get("dim")
-        dims = _reduction_dims(dim)
-        if dims is not None:
-            attrs["dim"] = _array(dims)
-        keepdim = node.args[2] if len(node.args) > 2 else node.kwargs.get("keepdim", False)
-        if keepdim:
-            attrs["keepdim"] = "true"
-    dtype = node.kwargs.get("dtype")
+    # `sum.default` has no dim; `amax.default` has one (`dim=[]`: all dims).
+    dims = _reduction_dims(named.get("dim"))
+    if dims:
+        attrs["dim"] = _array(dims)
+    if named.get("keepdim", False):
+        attrs["keepdim"] = "true"
+    dtype = named.get("dtype")
     if dtype is not None:
         attrs["dtype"] = mlir_element(dtype)
     return em.op(name, [x], result_type_of(node), attrs)
@@ -247,6 +318,8 @@ def _translate_op(em, node, base):
     rt = lambda: result_type_of(node)  # noqa: E731
     if base in IDENTITY:
         return em.operand(A[0])
+    if base == "pow":
+        return _pow(em, node)
     if base in BINARY:
         return _binary(em, node, BINARY[base])
     if base == "rsub":
@@ -270,32 +343,23 @@ def _translate_op(em, node, base):
     if base == "where":
         return em.op("where", [em.operand(a) for a in A[:3]], rt())
     if base in ("clamp", "clamp_min", "clamp_max"):
-        lo = A[1] if len(A) > 1 else K.get("min")
-        hi = A[2] if len(A) > 2 else K.get("max")
-        if base == "clamp_max":
-            lo, hi = None, A[1]
-        x = em.operand(A[0])
-        text = f"thunder_torch.clamp {x[0]}"
-        if isinstance(lo, torch.fx.Node) or isinstance(hi, torch.fx.Node):
-            raise em.unsupported("clamp with tensor bounds")
-        if lo is not None:
-            c = em.constant(lo)
-            text += f" min {c[0]} : {c[1]}"
-        if hi is not None:
-            c = em.constant(hi)
-            text += f" max {c[0]} : {c[1]}"
-        return em.raw(f"{text} : {x[1]}", rt())
+        return _clamp(em, node, base)
     if base in ("sum", "mean", "prod", "amax", "amin"):
         return _reduction(em, node, base)
     if base == "var":
         x = em.operand(A[0])
+        named = _named_args(node)
         attrs = {}
-        dims = _reduction_dims(A[1] if len(A) > 1 else K.get("dim"))
-        if dims is not None:
+        dims = _reduction_dims(named.get("dim"))
+        if dims:
             attrs["dim"] = _array(dims)
-        correction = K.get("correction", 1)
-        attrs["correction"] = _f64(1 if correction is None else correction)
-        if K.get("keepdim", False):
+        correction = named.get("correction")
+        if correction is None:
+            correction = 1 if named.get("unbiased", True) else 0
+        if isinstance(correction, torch.fx.Node):
+            raise em.unsupported("a correction that is a tensor")
+        attrs["correction"] = _f64(correction)
+        if named.get("keepdim", False):
             attrs["keepdim"] = "true"
         return em.op("var", [x], rt(), attrs)
     if base in ("_softmax", "_log_softmax", "softmax", "log_softmax"):
@@ -320,7 +384,7 @@ def _translate_op(em, node, base):
         value = em.raw(text, out_type)
         em.values[(node, 0)] = value
         return value
-    if base in ("mm", "bmm", "matmul"):
+    if base in ("mm", "bmm", "matmul", "dot", "mv"):
         return em.op("matmul", [em.operand(A[0]), em.operand(A[1])], rt())
     if base == "addmm":
         beta = K.get("beta", 1)
@@ -375,6 +439,17 @@ def _translate_op(em, node, base):
         tensors = [em.operand(t) for t in A[0]]
         dim = A[1] if len(A) > 1 else K.get("dim", 0)
         return em.op("cat", tensors, rt(), {"dim": f"{int(dim)} : i64"})
+    if base == "stack":
+        # stack = cat of the tensors, each unsqueezed at `dim`.
+        dim = int(A[1] if len(A) > 1 else K.get("dim", 0))
+        parts = []
+        for t in A[0]:
+            val = t.meta["val"]
+            d = dim if dim >= 0 else dim + val.dim() + 1
+            shape = list(val.shape)
+            shape.insert(d, 1)
+            parts.append(em.op("unsqueeze", [em.operand(t)], tensor_type(shape, val.dtype), {"dim": f"{d} : i64"}))
+        return em.op("cat", parts, rt(), {"dim": f"{dim} : i64"})
     if base in ("full", "zeros", "ones", "full_like", "zeros_like", "ones_like", "scalar_tensor", "new_full", "new_zeros", "new_ones"):
         return _creation(em, node, base, rt())
     if base == "arange":
