@@ -11,10 +11,9 @@ import argparse
 import statistics
 import time
 
+import thunder
 import torch
 import torch.nn.functional as F
-
-import thunder
 
 
 def nanogpt_gelu(x):
@@ -52,7 +51,7 @@ def tiny_add(a, b):
 
 def workloads():
     g = torch.Generator().manual_seed(0)
-    r = lambda *s, dtype=torch.float32: torch.randn(*s, generator=g).to(dtype)  # noqa: E731
+    r = lambda *s, dtype=torch.float32: torch.randn(*s, generator=g).to(dtype)
     m, n = 1024, 4096
     return [
         ("nanogpt_gelu_f32 [1024,4096]", nanogpt_gelu, (r(m, n),)),

@@ -1,9 +1,8 @@
 """The Hello World through thunder.jit: prints the result, then the program
 at every level with the thunder-opt pipeline that produces the next one."""
 
-import torch
-
 import thunder
+import torch
 
 
 def foo(a, b):

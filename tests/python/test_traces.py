@@ -4,10 +4,9 @@ import pathlib
 import subprocess
 
 import pytest
+import thunder
 import torch
 import torch.nn.functional as F
-
-import thunder
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 THUNDER_OPT = REPO / "target" / "debug" / "thunder-opt"

@@ -355,7 +355,10 @@ fn decompose(p: &Prims, op: Op, name: &str) -> Result<Vec<Value>, String> {
                 let clamp = |i: i64| (if i < 0 { i + size } else { i }).clamp(0, size);
                 let start = clamp(attr_i64(op, "start").unwrap());
                 let end = clamp(attr_i64(op, "end").unwrap()).max(start);
-                (start, (end - start + step - 1) / step, step)
+                let len = (end - start + step - 1) / step;
+                // An empty slice starts at 0: an offset equal to the size is
+                // out of bounds for `tensor.extract_slice`.
+                (if len == 0 { 0 } else { start }, len, step)
             } else {
                 let i = attr_i64(op, "index").unwrap();
                 (if i < 0 { i + size } else { i }, 1, 1)

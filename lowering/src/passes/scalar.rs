@@ -93,6 +93,11 @@ pub fn cast(b: &Builder, v: Value, from: Elem, to: Elem) -> Value {
                 op(b, "arith.truncf", &[f], t)
             } else if fw < tw {
                 op(b, "arith.extf", &[v], t)
+            } else if fw == 64 && tw == 16 {
+                // f64 -> f16/bf16 through f32, as PyTorch's `Half(float)` and
+                // `BFloat16(float)` do (and there is no f64 -> bf16 libcall).
+                let f = op(b, "arith.truncf", &[v], ir::f32_type(b.ctx));
+                op(b, "arith.truncf", &[f], t)
             } else {
                 op(b, "arith.truncf", &[v], t)
             }
@@ -183,8 +188,8 @@ pub fn apply(b: &Builder, name: &str, args: &[Value], e: Elem) -> Result<Value, 
             } else {
                 z
             };
-            // NaN (and ±0) fall through to x itself.
-            let rest = if float { x } else { z };
+            // NaN and ±0 give +0, as PyTorch's `(0 < x) - (x < 0)`.
+            let rest = z;
             let low = select(b, lt, neg_one, rest);
             select(b, gt, one, low)
         }

@@ -77,7 +77,7 @@ def capture(fn, flat_args, in_spec):
             )(*tensors)
     except CaptureError:
         raise
-    except Exception as exc:  # noqa: BLE001 - torch raises many kinds here
+    except Exception as exc:
         name = type(exc).__name__
         data_dependent = "DataDependent" in name or "data-dependent" in str(exc) or "data dependent" in str(exc)
         if data_dependent:

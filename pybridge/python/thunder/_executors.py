@@ -150,7 +150,7 @@ class Router:
         calls = self.calls
 
         def run_external(index, capsules):
-            executor, fn, (template, spec), _ = calls[index]
+            _, fn, (template, spec), _ = calls[index]
             inputs = [torch.utils.dlpack.from_dlpack(c) for c in capsules]
             it = iter(inputs)
             flat = [next(it) if kind == "T" else value for kind, value in template]

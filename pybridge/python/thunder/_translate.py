@@ -170,7 +170,7 @@ def _clamp(em, node, base):
         # the dtype's range on the far side is no bound (-5 on uint8), one on
         # the near side is eager's error.
         info = torch.iinfo(out_dtype)
-        if lo is not None and lo > info.max or hi is not None and hi < info.min:
+        if (lo is not None and lo > info.max) or (hi is not None and hi < info.min):
             which, value = ("min", lo) if lo is not None and lo > info.max else ("max", hi)
             raise CaptureError(
                 f"Clamp {which} value {value} is outside the representable range of {out_dtype} (as eager "
@@ -285,7 +285,7 @@ def translate(graph_module, name="main", router=None):
 
 def _translate_call(em, node):
     target = node.target
-    if target is getattr(__import__("operator"), "getitem"):
+    if target is __import__("operator").getitem:
         source, index = node.args
         key = (source, index)
         if key not in em.values:
@@ -315,7 +315,7 @@ def _translate_call(em, node):
 def _translate_op(em, node, base):
     A = node.args
     K = node.kwargs
-    rt = lambda: result_type_of(node)  # noqa: E731
+    rt = lambda: result_type_of(node)
     if base in IDENTITY:
         return em.operand(A[0])
     if base == "pow":
@@ -367,7 +367,7 @@ def _translate_op(em, node, base):
         attrs = {"dim": f"{int(A[1])} : i64"}
         if base.startswith("_") and A[2]:
             attrs["dtype"] = "f32"  # half_to_float
-        elif not base.startswith("_") and (len(A) > 2 and A[2] is not None or K.get("dtype")):
+        elif not base.startswith("_") and ((len(A) > 2 and A[2] is not None) or K.get("dtype")):
             attrs["dtype"] = mlir_element(A[2] if len(A) > 2 and A[2] is not None else K["dtype"])
         return em.op(name, [em.operand(A[0])], rt(), attrs)
     if base == "native_layer_norm":
@@ -460,7 +460,7 @@ def _translate_op(em, node, base):
         else:
             start, end = nums[0], nums[1]
             step = nums[2] if len(nums) > 2 else K.get("step", 1)
-        attr = lambda v: _f64(v) if isinstance(v, float) else f"{int(v)} : i64"  # noqa: E731
+        attr = lambda v: _f64(v) if isinstance(v, float) else f"{int(v)} : i64"
         attrs = {"start": attr(start), "end": attr(end), "step": attr(step), "dtype": mlir_element(val.dtype)}
         return _arange(em, attrs, rt())
     raise em.unsupported("no thunder rule for this operation")
