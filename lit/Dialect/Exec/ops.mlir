@@ -138,3 +138,26 @@ func.func @backward(%g: tensor<4xf32>) -> tensor<4xf32> {
   thunder_exec.release %x, %m, %g : tensor<4xf32>, tensor<4xi1>, tensor<4xf32>
   return %r : tensor<4xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @kernel
+// CHECK-SAME: attributes {thunder.executor = "thunder_cpu"}
+func.func @kernel(%a: tensor<4xf32>, %b: tensor<4xi1>) -> (tensor<4xf32>, tensor<2x2xf32>) attributes {thunder.executor = "thunder_cpu"} {
+  %r = thunder_prims.reshape %a : tensor<4xf32> -> tensor<2x2xf32>
+  return %a, %r : tensor<4xf32>, tensor<2x2xf32>
+}
+func.func private @library_kernel()
+// CHECK-LABEL: func.func @launch
+// CHECK-SAME: (%[[A:[^:]+]]: tensor<4xf32>, %[[B:[^:]+]]: tensor<4xi1>)
+func.func @launch(%a: tensor<4xf32>, %b: tensor<4xi1>) -> tensor<2x2xf32> {
+  // CHECK: %[[R:.+]]:2 = thunder_exec.launch "thunder_cpu" @kernel(%[[A]], %[[B]]) : (tensor<4xf32>, tensor<4xi1>) -> (tensor<4xf32>, tensor<2x2xf32>)
+  %0:2 = thunder_exec.launch "thunder_cpu" @kernel(%a, %b) : (tensor<4xf32>, tensor<4xi1>) -> (tensor<4xf32>, tensor<2x2xf32>)
+  // An untagged kernel can be launched by any executor.
+  // CHECK: thunder_exec.launch "nvfuser" @library_kernel() : () -> ()
+  thunder_exec.launch "nvfuser" @library_kernel() : () -> ()
+  // CHECK: thunder_exec.launch "thunder_cpu" @kernel(%[[A]], %[[B]]) {note = 1 : i64} : (tensor<4xf32>, tensor<4xi1>) -> (tensor<4xf32>, tensor<2x2xf32>)
+  %1:2 = thunder_exec.launch "thunder_cpu" @kernel(%a, %b) {note = 1 : i64} : (tensor<4xf32>, tensor<4xi1>) -> (tensor<4xf32>, tensor<2x2xf32>)
+  // CHECK: return %[[R]]#1 : tensor<2x2xf32>
+  return %0#1 : tensor<2x2xf32>
+}

@@ -11,6 +11,10 @@
 //!
 //! Program order is topological, so a run of consecutive ops can always be
 //! fused: every value it needs from outside is defined before it.
+//!
+//! A function holding an op that no listed executor can run (or a torch-level
+//! op other than `opaque`) gets an error at each such op and is left as it
+//! was. Kernels (functions tagged `thunder.executor`) are not fused again.
 
 use crate::ir::{self, Builder, Elem, Op, Value};
 use mlir_sys::*;

@@ -67,11 +67,17 @@ def Exec_LaunchOp : Exec_Op<"launch", [DeclareOpInterfaceMethods<SymbolUserOpInt
   let description = [{
     `kernel` names a `func.func` in the same module holding the body of a
     fusion region that `executor` generated code for. Operands and results
-    match the kernel's signature.
+    match the kernel's signature; a kernel tagged `thunder.executor` (as
+    `thunder-exec-outline-fusions` tags them) is launched by that executor.
+
+    ```mlir
+    %r = thunder_exec.launch "thunder_cpu" @f_fusion_0(%a, %b) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+    ```
   }];
   let arguments = (ins StrAttr:$executor, FlatSymbolRefAttr:$kernel, Variadic<AnyType>:$inputs);
   let results = (outs Variadic<AnyType>:$results);
   let assemblyFormat = "$executor $kernel `(` $inputs `)` attr-dict `:` functional-type($inputs, $results)";
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//
