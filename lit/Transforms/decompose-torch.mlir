@@ -1626,13 +1626,28 @@ func.func @slice_clamped(%a: tensor<4x10xf32>) -> tensor<2x10xf32> {
 
 // -----
 
-// An end before the start gives an empty slice.
+// An end before the start gives an empty slice; an empty slice always starts
+// at 0 (its start, 7 here, is dropped).
 // CHECK-LABEL: func.func @slice_empty(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<4x10xf32>) -> tensor<4x0xf32>
-// CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.slice %[[ARG0]] {limit_indices = array<i64: 4, 7>, start_indices = array<i64: 0, 7>, strides = array<i64: 1, 1>} : tensor<4x10xf32> -> tensor<4x0xf32>
+// CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.slice %[[ARG0]] {limit_indices = array<i64: 4, 0>, start_indices = array<i64: 0, 0>, strides = array<i64: 1, 1>} : tensor<4x10xf32> -> tensor<4x0xf32>
 // CHECK-NEXT: return %[[V0]] : tensor<4x0xf32>
 func.func @slice_empty(%a: tensor<4x10xf32>) -> tensor<4x0xf32> {
   %0 = thunder_torch.slice %a {dim = -1 : i64, start = 7 : i64, end = -20 : i64} : tensor<4x10xf32> -> tensor<4x0xf32>
+  return %0 : tensor<4x0xf32>
+}
+
+// -----
+
+// A start past the size clamps to it: the slice is empty and starts at 0, not
+// at the size (an offset equal to the size is out of bounds for
+// tensor.extract_slice).
+// CHECK-LABEL: func.func @slice_empty_past_end(
+// CHECK-SAME: %[[ARG0:[^:]+]]: tensor<4x10xf32>) -> tensor<4x0xf32>
+// CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.slice %[[ARG0]] {limit_indices = array<i64: 4, 0>, start_indices = array<i64: 0, 0>, strides = array<i64: 1, 1>} : tensor<4x10xf32> -> tensor<4x0xf32>
+// CHECK-NEXT: return %[[V0]] : tensor<4x0xf32>
+func.func @slice_empty_past_end(%a: tensor<4x10xf32>) -> tensor<4x0xf32> {
+  %0 = thunder_torch.slice %a {dim = 1 : i64, start = 12 : i64, end = 20 : i64} : tensor<4x10xf32> -> tensor<4x0xf32>
   return %0 : tensor<4x0xf32>
 }
 

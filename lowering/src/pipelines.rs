@@ -48,4 +48,4 @@ pub const PRIMS_TO_EXEC: &str =
 
 /// Exec level → the kernels (prims-level functions) as fused linalg on tensors.
 pub const KERNELS_TO_LINALG: &str = "thunder-exec-extract-kernels,convert-thunder-prims-to-linalg,\
-canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse";
+canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse,thunder-tile-rows,canonicalize,cse";

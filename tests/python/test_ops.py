@@ -20,17 +20,16 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 import pytest
+import thunder
 import torch
 import torch.nn.functional as F
-
-import thunder
 
 F64, F32, F16, BF16 = torch.float64, torch.float32, torch.float16, torch.bfloat16
 I64, I32, I16, I8, U8, BOOL = torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8, torch.bool
 FLOATS = (F64, F32, F16, BF16)
 INTS = (I64, I32, I16, I8, U8)
-ALL = FLOATS + INTS + (BOOL,)
-LAYOUT_DTYPES = (F32, I64, BOOL)
+ALL = (*FLOATS, *INTS, BOOL)
+LAYOUT_DTYPES = (F32, I64)
 SHORT = {F64: "f64", F32: "f32", F16: "f16", BF16: "bf16", I64: "i64", I32: "i32", I16: "i16", I8: "i8", U8: "u8",
          BOOL: "bool"}
 INF, NAN = math.inf, math.nan
@@ -46,7 +45,7 @@ def make(shape, dtype, low=-9, high=9, *, layout="contiguous", nonzero=False):
     if layout == "transposed":
         return make(shape[::-1], dtype, low, high, nonzero=nonzero).permute(*reversed(range(len(shape))))
     if layout == "strided":
-        base = make(shape[:-1] + [2 * shape[-1]], dtype, low, high, nonzero=nonzero)
+        base = make([*shape[:-1], 2 * shape[-1]], dtype, low, high, nonzero=nonzero)
         return base[..., ::2]
     if dtype == BOOL:
         return torch.ones(shape, dtype=BOOL) if nonzero else torch.rand(shape) > 0.5
@@ -56,7 +55,7 @@ def make(shape, dtype, low=-9, high=9, *, layout="contiguous", nonzero=False):
             x = torch.where(x == 0, torch.ones((), dtype=dtype), x)
         return x
     info = torch.iinfo(dtype)
-    lo, hi = max(int(math.ceil(low)), info.min), min(int(math.floor(high)), info.max)
+    lo, hi = max(math.ceil(low), info.min), min(math.floor(high), info.max)
     x = torch.randint(lo, hi + 1, shape, dtype=I64).to(dtype)
     if nonzero:
         x = torch.where(x == 0, torch.ones((), dtype=dtype), x)
@@ -115,11 +114,11 @@ class Op:
 # f32 and round once, as PyTorch's CPU kernels do, but the f32 evaluation
 # order differs (tree vs. sequential sums, fused vs. separate exp), so a
 # result may land one f16/bf16 ulp away from eager's: allow two ulps.
-HALF_COMPOUND_TOL = {F16: dict(rtol=2e-3, atol=2e-3), BF16: dict(rtol=1.6e-2, atol=1.6e-2)}
+HALF_COMPOUND_TOL = {F16: {"rtol": 2e-3, "atol": 2e-3}, BF16: {"rtol": 1.6e-2, "atol": 1.6e-2}}
 # f16/bf16 transcendental functions: eager evaluates them in f32 with its own
 # vectorised (SLEEF) approximations; a result one ulp off rounds to a
 # neighbouring half value.
-HALF_TRANSCENDENTAL_TOL = {F16: dict(rtol=2e-3, atol=1e-3), BF16: dict(rtol=1.6e-2, atol=1e-2)}
+HALF_TRANSCENDENTAL_TOL = {F16: {"rtol": 2e-3, "atol": 1e-3}, BF16: {"rtol": 1.6e-2, "atol": 1e-2}}
 
 
 # --- sample generators ----------------------------------------------------
@@ -159,11 +158,7 @@ def binary_samples(scalars=True, nonzero_rhs=False, rhs_low=-9, rhs_high=9, op=N
             nz = nonzero_rhs and not d.is_floating_point
             return make(shape, d, rhs_low, rhs_high, nonzero=nz, **kw)
 
-        out = [
-            S("3x4_3x4", lambda: make([3, 4], dtype), lambda: rhs([3, 4])),
-            S("3x4_4", lambda: make([3, 4], dtype), lambda: rhs([4])),
-            S("3x1_1x4", lambda: make([3, 1], dtype), lambda: rhs([1, 4])),
-        ]
+        out = [S("3x4_4", lambda: make([3, 4], dtype), lambda: rhs([4]))]
         if dtype.is_floating_point:
             values = special(dtype)
             out.append(S("special", lambda: values.view(-1, 1), lambda: values.view(1, -1)))
@@ -174,6 +169,8 @@ def binary_samples(scalars=True, nonzero_rhs=False, rhs_low=-9, rhs_high=9, op=N
             ]
         if dtype in LAYOUT_DTYPES:
             out += [
+                S("3x4_3x4", lambda: make([3, 4], dtype), lambda: rhs([3, 4])),
+                S("3x1_1x4", lambda: make([3, 1], dtype), lambda: rhs([1, 4])),
                 S("0d_0d", lambda: make([], dtype), lambda: rhs([])),
                 S("3x4_0d", lambda: make([3, 4], dtype), lambda: rhs([])),
                 S("0d_3x4", lambda: make([], dtype), lambda: rhs([3, 4])),
@@ -552,6 +549,13 @@ def integer_division_by_zero(op):
     return gen
 
 
+def first(gen, n):
+    """The first `n` samples of `gen`: for an alias of an op already covered
+    in full (F.relu for torch.relu), which only checks that the alias is
+    captured the same way."""
+    return lambda dtype: gen(dtype)[:n]
+
+
 def concat(*gens):
     return lambda dtype: [s for g in gens for s in g(dtype)]
 
@@ -568,6 +572,19 @@ def _prod(x, dim=None, keepdim=False, **kwargs):
 
 
 # --- the table ------------------------------------------------------------
+
+# Known differences from eager, each with its reason.
+GELU_INF = (((F32, F16, BF16), {"special"},
+             "eager's vectorised f32 gelu returns nan for +inf (its erf approximation multiplies inf by 0; the f64 "
+             "kernel gives inf); thunder gives inf, the limit of x * Phi(x)"),)
+EMPTY_SOFTMAX = (((*INTS, BOOL), {"2x0"},
+                  "eager returns an empty tensor of the integer input dtype without checking it (its kernel is "
+                  "skipped for empty inputs) but raises for non-empty ones; thunder's softmax requires a floating "
+                  "input whatever the shape"),)
+EMPTY_BOOL_MATMUL = (((BOOL,), {"k0", "m0", "b0"},
+                      "eager has no bool matrix product kernel but skips it (and its dtype check) when an operand "
+                      "is empty, returning False-filled or empty bool results; thunder's matmul rejects bool "
+                      "operands whatever the shape"),)
 
 # Matrix products run in generated code, and in the runtime's GEMM when the
 # "blas" executor comes first (the default).
@@ -630,13 +647,13 @@ for _name in ("neg", "abs", "floor", "ceil", "round", "trunc", "sign", "bitwise_
     OPS.append(Op(_name, getattr(torch, _name), unary_samples()))
 OPS += [
     Op("F.silu", F.silu, unary_samples(), tol=HALF_TRANSCENDENTAL_TOL),
-    Op("F.relu", F.relu, unary_samples()),
-    Op("F.gelu", F.gelu, unary_samples(), tol=HALF_COMPOUND_TOL),
+    Op("F.relu", F.relu, first(unary_samples(), 1)),
+    Op("F.gelu", F.gelu, unary_samples(), tol=HALF_COMPOUND_TOL, xfails=GELU_INF),
     Op("F.gelu_tanh", lambda x: F.gelu(x, approximate="tanh"), unary_samples(), tol=HALF_COMPOUND_TOL),
-    Op("F.sigmoid", torch.nn.functional.sigmoid, unary_samples(), tol=HALF_TRANSCENDENTAL_TOL),
-    Op("F.tanh", torch.nn.functional.tanh, unary_samples(), tol=HALF_TRANSCENDENTAL_TOL),
+    Op("F.sigmoid", torch.nn.functional.sigmoid, first(unary_samples(), 1), tol=HALF_TRANSCENDENTAL_TOL),
+    Op("F.tanh", torch.nn.functional.tanh, first(unary_samples(), 1), tol=HALF_TRANSCENDENTAL_TOL),
     Op("to", lambda x, dtype: x.to(dtype), to_samples),
-    Op("to_kwarg", lambda x, dtype: x.to(dtype=dtype, copy=True), lambda d: to_samples(d)[:4]),
+    Op("to_kwarg", lambda x, dtype: x.to(dtype=dtype, copy=True), first(to_samples, 4)),
     Op("type_methods", lambda x: (x.float(), x.double(), x.half(), x.long(), x.bool()),
        lambda d: [S("3x4", lambda: make([3, 4], d, -100, 100))]),
     Op("where", torch.where, where_samples),
@@ -651,17 +668,22 @@ OPS += [
     Op("amax", torch.amax, reduction_samples()),
     Op("amin", torch.amin, reduction_samples()),
     Op("var", torch.var, var_samples, tol=HALF_COMPOUND_TOL),
-    Op("softmax", torch.softmax, softmax_samples, tol=HALF_COMPOUND_TOL),
-    Op("log_softmax", torch.log_softmax, softmax_samples, tol=HALF_COMPOUND_TOL),
-    Op("F.softmax", lambda x, dim, **kw: F.softmax(x, dim, **kw), softmax_samples, tol=HALF_COMPOUND_TOL),
+    Op("softmax", torch.softmax, softmax_samples, tol=HALF_COMPOUND_TOL, xfails=EMPTY_SOFTMAX),
+    Op("log_softmax", torch.log_softmax, softmax_samples, tol=HALF_COMPOUND_TOL, xfails=EMPTY_SOFTMAX),
+    Op("F.softmax", lambda x, dim, **kw: F.softmax(x, dim, **kw), first(softmax_samples, 2),
+       tol=HALF_COMPOUND_TOL),
     Op("layer_norm", F.layer_norm, layer_norm_samples, tol=HALF_COMPOUND_TOL),
     Op("torch.rms_norm", torch.rms_norm, rms_norm_samples, tol=HALF_COMPOUND_TOL),
-    Op("F.rms_norm", F.rms_norm, rms_norm_samples, tol=HALF_COMPOUND_TOL),
-    Op("matmul", torch.matmul, matmul_samples, tol=HALF_COMPOUND_TOL, executors=WITH_BLAS),
-    Op("matmul_operator", operator.matmul, lambda d: matmul_samples(d)[:1], tol=HALF_COMPOUND_TOL),
-    Op("mm", torch.mm, mm_samples, tol=HALF_COMPOUND_TOL, executors=WITH_BLAS),
-    Op("bmm", torch.bmm, bmm_samples, tol=HALF_COMPOUND_TOL, executors=WITH_BLAS),
-    Op("linear", F.linear, linear_samples(bias=False), tol=HALF_COMPOUND_TOL, executors=WITH_BLAS),
+    Op("F.rms_norm", F.rms_norm, first(rms_norm_samples, 2), tol=HALF_COMPOUND_TOL),
+    Op("matmul", torch.matmul, matmul_samples, tol=HALF_COMPOUND_TOL, executors=WITH_BLAS,
+       xfails=EMPTY_BOOL_MATMUL),
+    Op("matmul_operator", operator.matmul, first(matmul_samples, 1), tol=HALF_COMPOUND_TOL),
+    Op("mm", torch.mm, mm_samples, tol=HALF_COMPOUND_TOL, executors=WITH_BLAS,
+       xfails=EMPTY_BOOL_MATMUL),
+    Op("bmm", torch.bmm, bmm_samples, tol=HALF_COMPOUND_TOL, executors=WITH_BLAS,
+       xfails=EMPTY_BOOL_MATMUL),
+    Op("linear", F.linear, linear_samples(bias=False), tol=HALF_COMPOUND_TOL, executors=WITH_BLAS,
+       xfails=EMPTY_BOOL_MATMUL),
     Op("linear_bias", F.linear, linear_samples(bias=True), tol=HALF_COMPOUND_TOL, executors=WITH_BLAS),
     # Shape ops and indexing with constant indices.
     Op("reshape", lambda x: (x.reshape(4, 3), x.reshape(-1), x.reshape(2, -1, 2)),
@@ -755,11 +777,11 @@ def test_op(op, executors, dtype, sample):
     args, kwargs = sample.build()
     try:
         expected = fn(*args, **kwargs)
-    except Exception as exc:  # noqa: BLE001 - eager raises many kinds
+    except Exception as exc:  # eager raises many kinds
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if any(m in message for m in NO_KERNEL_MARKERS) and "Integers to negative" not in message:
             pytest.skip(f"eager raises: {message}")
-        with pytest.raises(Exception) as info:  # noqa: PT011 - any error, as long as there is one
+        with pytest.raises(Exception) as info:  # any error, as long as there is one
             thunder.jit(fn, executors=list(executors))(*args, **kwargs)
         assert info.type is not AssertionError
         return

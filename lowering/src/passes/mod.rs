@@ -10,3 +10,4 @@ pub mod outline_fusions;
 mod prims_builder;
 pub mod prims_to_linalg;
 mod scalar;
+pub mod tile_rows;

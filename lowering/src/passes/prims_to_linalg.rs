@@ -770,6 +770,9 @@ fn reduce(
     name: &str,
     e: Elem,
 ) -> Result<Value, String> {
+    if let Some(v) = lane_split_reduce(b, x, shape, dims, name, e)? {
+        return Ok(v);
+    }
     let (maps, iters, out_shape) = reduce_maps(shape, dims);
     let elem = scalar::mlir_elem(b, e);
     let identity = reduction_identity(name, e);
@@ -791,6 +794,55 @@ fn reduce(
     generic(b, &[x], &maps, &iters, init, &|i, a| {
         scalar::apply(i, combine, &[a[1], a[0]], e).map(reassociable)
     })
+}
+
+/// Lanes a max/min over the innermost dimension is split into.
+const REDUCTION_LANES: i64 = 16;
+
+/// A float max/min over the innermost dimension, as `LANES` independent
+/// partial results first and then a reduction of the lanes. LLVM does not
+/// vectorise a NaN-propagating `maximum` reduction loop, but the partial step
+/// is a plain parallel loop over the lanes, which it does.
+fn lane_split_reduce(
+    b: &Builder,
+    x: Value,
+    shape: &[i64],
+    dims: &[i64],
+    name: &str,
+    e: Elem,
+) -> Result<Option<Value>, String> {
+    let rank = shape.len();
+    let last = rank as i64 - 1;
+    let splittable = matches!(name, "amax" | "amin")
+        && matches!(e, Elem::Float(32, _) | Elem::Float(64, _))
+        && dims == [last]
+        && shape[rank - 1] % REDUCTION_LANES == 0
+        && shape[rank - 1] >= 4 * REDUCTION_LANES;
+    if !splittable {
+        return Ok(None);
+    }
+    let elem = ir::elem_of(ir::value_type(x));
+    let mut split_shape = shape.to_vec();
+    split_shape[rank - 1] /= REDUCTION_LANES;
+    split_shape.push(REDUCTION_LANES);
+    let mut assoc: Vec<String> = (0..rank - 1).map(|i| format!("[{i}]")).collect();
+    assoc.push(format!("[{}, {}]", rank - 1, rank));
+    let split = b.value(
+        "tensor.expand_shape",
+        &[x],
+        ir::tensor_type(&split_shape, codegen_elem(elem)),
+        &[
+            (
+                "reassociation",
+                ir::parse_attr(b.ctx, &format!("[{}]", assoc.join(", "))),
+            ),
+            ("static_output_shape", ir::i64_array(b.ctx, &split_shape)),
+        ],
+    );
+    let partial = reduce(b, split, &split_shape, &[last], name, e)?;
+    let mut lanes_shape = shape.to_vec();
+    lanes_shape[rank - 1] = REDUCTION_LANES;
+    Ok(Some(reduce(b, partial, &lanes_shape, &[last], name, e)?))
 }
 
 fn var_mean(
@@ -899,8 +951,11 @@ fn reassociable(v: Value) -> Value {
             return v;
         }
         let op = mlir_sys::mlirOpResultGetOwner(v);
-        if matches!(ir::op_name(op).as_str(), "arith.addf" | "arith.mulf") {
-            let attr = ir::parse_attr(ir::context_of(op), "#arith.fastmath<reassoc>");
+        if matches!(
+            ir::op_name(op).as_str(),
+            "arith.addf" | "arith.mulf" | "arith.maximumf" | "arith.minimumf"
+        ) {
+            let attr = ir::parse_attr(ir::context_of(op), "#arith.fastmath<reassoc,nsz>");
             mlir_sys::mlirOperationSetAttributeByName(op, ir::sref("fastmath"), attr);
         }
     }

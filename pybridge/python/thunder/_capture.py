@@ -91,7 +91,14 @@ def capture(fn, flat_args, in_spec):
             raise
         raise CaptureError(f"capturing the function failed at {_user_line(exc)}: {name}: {exc}") from exc
     _check_no_input_mutation(gm)
+    _check_no_data_dependent_values(gm)
     return Captured(gm, positions, in_spec, state["out_spec"], state["template"])
+
+
+def _node_line(node):
+    from ._translate import _user_location
+
+    return _user_location(node)[1]
 
 
 def _check_no_input_mutation(gm):
@@ -101,5 +108,21 @@ def _check_no_input_mutation(gm):
             if getattr(dest, "op", None) == "placeholder":
                 raise CaptureError(
                     "the function mutates one of its input tensors in place; thunder.jit does not support "
-                    "input mutation yet (return the new value instead)"
+                    f"input mutation yet (return the new value instead), at {_node_line(node.args[1])}"
                 )
+
+
+def _check_no_data_dependent_values(gm):
+    """`x.item()` (and `int(x)`, `float(x)`) trace as an unbacked symbolic
+    number when no control flow looks at it: its value depends on the data."""
+    for node in gm.graph.nodes:
+        if node.op != "call_function":
+            continue
+        val = node.meta.get("val")
+        if node.target is torch.ops.aten._local_scalar_dense.default or isinstance(
+            val, (torch.SymInt, torch.SymFloat, torch.SymBool)
+        ):
+            raise CaptureError(
+                "a Python value that depends on a tensor's data (such as `.item()`) cannot be captured, at "
+                f"{_node_line(node)}"
+            )

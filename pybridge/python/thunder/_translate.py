@@ -136,6 +136,9 @@ def _binary(em, node, name):
     a, b = node.args[0], node.args[1]
     attrs = {}
     alpha = node.kwargs.get("alpha", node.args[2] if len(node.args) > 2 else 1)
+    if name in ("add", "sub") and node.meta["val"].dtype == torch.bool:
+        # On bool, eager multiplies by bool(alpha): any nonzero alpha is 1.
+        alpha = 1 if alpha else 0
     if name in ("add", "sub") and alpha != 1:
         attrs["alpha"] = _f64(alpha)
     if name == "div":
@@ -191,7 +194,8 @@ def _clamp(em, node, base):
 def _pow(em, node):
     """`pow` with PyTorch's special cases for a Python-number exponent: its
     CPU kernel computes x**0.5 as sqrt, x**-0.5 as rsqrt, x**-1 as reciprocal
-    and x**-2 as 1/(x*x), which differ from powf at -inf and -0.0."""
+    and x**-2 as 1/(x*x), which differ from powf at -inf and -0.0. (Its f16
+    kernel keeps powf for 0.5 and -0.5.)"""
     base, exponent = node.args[0], node.args[1]
     out = node.meta["val"]
     if isinstance(base, torch.fx.Node) and isinstance(exponent, (bool, int, float)):
@@ -202,9 +206,9 @@ def _pow(em, node):
         if out.dtype.is_floating_point and base_dtype == out.dtype:
             x = em.operand(base)
             rt = result_type_of(node)
-            if exponent == 0.5:
+            if exponent == 0.5 and out.dtype != torch.float16:
                 return em.op("sqrt", [x], rt)
-            if exponent == -0.5:
+            if exponent == -0.5 and out.dtype != torch.float16:
                 return em.op("rsqrt", [x], rt)
             if exponent == -1:
                 return em.op("reciprocal", [x], rt)
