@@ -29,11 +29,11 @@ const ROOT_TAG: &str = "thunder.tile_root";
 
 fn run(module: Op) -> Result<(), ()> {
     for func in ir::collect_ops(module, "func.func") {
-        if let Some((root, tile_sizes)) = plan_tiling(func) {
-            if tile(func, root, &tile_sizes).is_err() {
-                ir::emit_error(func, "thunder-tile-rows: tiling failed");
-                return Err(());
-            }
+        if let Some((root, tile_sizes)) = plan_tiling(func)
+            && tile(func, root, &tile_sizes).is_err()
+        {
+            ir::emit_error(func, "thunder-tile-rows: tiling failed");
+            return Err(());
         }
     }
     Ok(())
