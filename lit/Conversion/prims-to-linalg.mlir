@@ -506,7 +506,8 @@ func.func @abs_u8(%x: tensor<4xui8>) -> tensor<4xui8> {
 
 // -----
 
-// NaN (and zeros) fall through to x itself.
+// NaN and ±0 give +0, as PyTorch's `(0 < x) - (x < 0)`: both compares are
+// ordered (false on NaN), so NaN falls through to the zero constant.
 // CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (d0)>
 // CHECK-LABEL: func.func @sign_f32(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<4xf32>) -> tensor<4xf32>
@@ -518,7 +519,7 @@ func.func @abs_u8(%x: tensor<4xui8>) -> tensor<4xui8> {
 // CHECK-NEXT: %[[V2:[^ ]+]] = arith.cmpf ogt, %[[IN]], %[[CST]] : f32
 // CHECK-NEXT: %[[V3:[^ ]+]] = arith.cmpf olt, %[[IN]], %[[CST]] : f32
 // CHECK-NEXT: %[[CST_1:[^ ]+]] = arith.constant -1.000000e+00 : f32
-// CHECK-NEXT: %[[V4:[^ ]+]] = arith.select %[[V3]], %[[CST_1]], %[[IN]] : f32
+// CHECK-NEXT: %[[V4:[^ ]+]] = arith.select %[[V3]], %[[CST_1]], %[[CST]] : f32
 // CHECK-NEXT: %[[V5:[^ ]+]] = arith.select %[[V2]], %[[CST_0]], %[[V4]] : f32
 // CHECK-NEXT: linalg.yield %[[V5]] : f32
 // CHECK-NEXT: } -> tensor<4xf32>
@@ -1207,10 +1208,12 @@ func.func @convert_f32_to_i32(%x: tensor<4xf32>) -> tensor<4xi32> {
 
 // -----
 
+// f64 -> bf16 goes through f32 (two roundings), as PyTorch's `BFloat16(float)`.
 // CHECK-LABEL: func.func @from_scalar_f64_to_bf16(
 // CHECK-SAME: %[[ARG0:[^:]+]]: f64) -> tensor<bf16>
-// CHECK-NEXT: %[[V0:[^ ]+]] = arith.truncf %[[ARG0]] : f64 to bf16
-// CHECK-NEXT: %[[FROM_ELEMENTS:[^ ]+]] = tensor.from_elements %[[V0]] : tensor<bf16>
+// CHECK-NEXT: %[[V0:[^ ]+]] = arith.truncf %[[ARG0]] : f64 to f32
+// CHECK-NEXT: %[[V1:[^ ]+]] = arith.truncf %[[V0]] : f32 to bf16
+// CHECK-NEXT: %[[FROM_ELEMENTS:[^ ]+]] = tensor.from_elements %[[V1]] : tensor<bf16>
 // CHECK-NEXT: return %[[FROM_ELEMENTS]] : tensor<bf16>
 func.func @from_scalar_f64_to_bf16(%s: f64) -> tensor<bf16> {
   %0 = thunder_prims.from_scalar %s : f64 to tensor<bf16>
@@ -1512,7 +1515,8 @@ func.func @uniform(%seed: i64, %offset: i64) -> tensor<2x3xf32> {
 // -----
 
 // Reductions: an init generic with the identity, then a generic with
-// reduction iterators.
+// reduction iterators. A float accumulation carries fastmath<reassoc,nsz> so
+// LLVM may reorder (vectorise) it; nothing else in a body does.
 // CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (d0)>
 // CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
@@ -1526,7 +1530,7 @@ func.func @uniform(%seed: i64, %offset: i64) -> tensor<2x3xf32> {
 // CHECK-NEXT: } -> tensor<2xf32>
 // CHECK-NEXT: %[[V2:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]]], iterator_types = ["parallel", "reduction"]} ins(%[[ARG0]] : tensor<2x3xf32>) outs(%[[V1]] : tensor<2xf32>) {
 // CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[OUT]]: f32):
-// CHECK-NEXT: %[[V3:[^ ]+]] = arith.addf %[[OUT]], %[[IN]] : f32
+// CHECK-NEXT: %[[V3:[^ ]+]] = arith.addf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f32
 // CHECK-NEXT: linalg.yield %[[V3]] : f32
 // CHECK-NEXT: } -> tensor<2xf32>
 // CHECK-NEXT: return %[[V2]] : tensor<2xf32>
@@ -1557,6 +1561,97 @@ func.func @sum_f32(%x: tensor<2x3xf32>) -> tensor<2xf32> {
 func.func @prod_i32(%x: tensor<2x3xi32>) -> tensor<3xi32> {
   %0 = thunder_prims.prod %x, dims = [0] : tensor<2x3xi32> -> tensor<3xi32>
   return %0 : tensor<3xi32>
+}
+
+// -----
+
+// A float product accumulates with a reassociable mulf.
+// CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (d0)>
+// CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @prod_f32(
+// CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x3xf32>) -> tensor<2xf32>
+// CHECK-NEXT: %[[V0:[^ ]+]] = tensor.empty() : tensor<2xf32>
+// CHECK-NEXT: %[[V1:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]]], iterator_types = ["parallel"]} outs(%[[V0]] : tensor<2xf32>) {
+// CHECK-NEXT: ^bb0(%[[OUT:[^:]+]]: f32):
+// CHECK-NEXT: %[[CST:[^ ]+]] = arith.constant 1.000000e+00 : f32
+// CHECK-NEXT: linalg.yield %[[CST]] : f32
+// CHECK-NEXT: } -> tensor<2xf32>
+// CHECK-NEXT: %[[V2:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]]], iterator_types = ["parallel", "reduction"]} ins(%[[ARG0]] : tensor<2x3xf32>) outs(%[[V1]] : tensor<2xf32>) {
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[OUT]]: f32):
+// CHECK-NEXT: %[[V3:[^ ]+]] = arith.mulf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f32
+// CHECK-NEXT: linalg.yield %[[V3]] : f32
+// CHECK-NEXT: } -> tensor<2xf32>
+// CHECK-NEXT: return %[[V2]] : tensor<2xf32>
+func.func @prod_f32(%x: tensor<2x3xf32>) -> tensor<2xf32> {
+  %0 = thunder_prims.prod %x, dims = [1] : tensor<2x3xf32> -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+// An f32 amax is a reassociable maximumf (NaN-propagating) from -inf.
+// CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (d0)>
+// CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @amax_f32(
+// CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x3xf32>) -> tensor<2xf32>
+// CHECK-NEXT: %[[V0:[^ ]+]] = tensor.empty() : tensor<2xf32>
+// CHECK-NEXT: %[[V1:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]]], iterator_types = ["parallel"]} outs(%[[V0]] : tensor<2xf32>) {
+// CHECK-NEXT: ^bb0(%[[OUT:[^:]+]]: f32):
+// CHECK-NEXT: %[[CST:[^ ]+]] = arith.constant 0xFF800000 : f32
+// CHECK-NEXT: linalg.yield %[[CST]] : f32
+// CHECK-NEXT: } -> tensor<2xf32>
+// CHECK-NEXT: %[[V2:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]]], iterator_types = ["parallel", "reduction"]} ins(%[[ARG0]] : tensor<2x3xf32>) outs(%[[V1]] : tensor<2xf32>) {
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[OUT]]: f32):
+// CHECK-NEXT: %[[V3:[^ ]+]] = arith.maximumf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f32
+// CHECK-NEXT: linalg.yield %[[V3]] : f32
+// CHECK-NEXT: } -> tensor<2xf32>
+// CHECK-NEXT: return %[[V2]] : tensor<2xf32>
+func.func @amax_f32(%x: tensor<2x3xf32>) -> tensor<2xf32> {
+  %0 = thunder_prims.amax %x, dims = [1] : tensor<2x3xf32> -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+// A float max/min over an innermost dimension of a multiple of 16 (at least
+// 64) splits into 16 lanes: a reduction over the rows of lanes (parallel in
+// the lane), then one over the lanes.
+// CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[MAP3:[^ ]+]] = affine_map<(d0) -> (d0)>
+// CHECK-DAG: #[[MAP4:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @amin_f64_lanes(
+// CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x64xf64>) -> tensor<2xf64>
+// CHECK-NEXT: %[[EXPANDED:[^ ]+]] = tensor.expand_shape %[[ARG0]] {{\[}}[0], [1, 2]] output_shape [2, 4, 16] : tensor<2x64xf64> into tensor<2x4x16xf64>
+// CHECK-NEXT: %[[V0:[^ ]+]] = tensor.empty() : tensor<2x16xf64>
+// CHECK-NEXT: %[[V1:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]]], iterator_types = ["parallel", "parallel"]} outs(%[[V0]] : tensor<2x16xf64>) {
+// CHECK-NEXT: ^bb0(%[[OUT:[^:]+]]: f64):
+// CHECK-NEXT: %[[CST:[^ ]+]] = arith.constant 0x7FF0000000000000 : f64
+// CHECK-NEXT: linalg.yield %[[CST]] : f64
+// CHECK-NEXT: } -> tensor<2x16xf64>
+// CHECK-NEXT: %[[V2:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]]], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[EXPANDED]] : tensor<2x4x16xf64>) outs(%[[V1]] : tensor<2x16xf64>) {
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f64, %[[OUT]]: f64):
+// CHECK-NEXT: %[[V6:[^ ]+]] = arith.minimumf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f64
+// CHECK-NEXT: linalg.yield %[[V6]] : f64
+// CHECK-NEXT: } -> tensor<2x16xf64>
+// CHECK-NEXT: %[[V3:[^ ]+]] = tensor.empty() : tensor<2xf64>
+// CHECK-NEXT: %[[V4:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP3]]], iterator_types = ["parallel"]} outs(%[[V3]] : tensor<2xf64>) {
+// CHECK-NEXT: ^bb0(%[[OUT]]: f64):
+// CHECK-NEXT: %[[CST]] = arith.constant 0x7FF0000000000000 : f64
+// CHECK-NEXT: linalg.yield %[[CST]] : f64
+// CHECK-NEXT: } -> tensor<2xf64>
+// CHECK-NEXT: %[[V5:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP4]]], iterator_types = ["parallel", "reduction"]} ins(%[[V2]] : tensor<2x16xf64>) outs(%[[V4]] : tensor<2xf64>) {
+// CHECK-NEXT: ^bb0(%[[IN]]: f64, %[[OUT]]: f64):
+// CHECK-NEXT: %[[V6]] = arith.minimumf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f64
+// CHECK-NEXT: linalg.yield %[[V6]] : f64
+// CHECK-NEXT: } -> tensor<2xf64>
+// CHECK-NEXT: return %[[V5]] : tensor<2xf64>
+func.func @amin_f64_lanes(%x: tensor<2x64xf64>) -> tensor<2xf64> {
+  %0 = thunder_prims.amin %x, dims = [1] : tensor<2x64xf64> -> tensor<2xf64>
+  return %0 : tensor<2xf64>
 }
 
 // -----
@@ -1687,6 +1782,7 @@ func.func @amax_bool(%x: tensor<2x3xi1>) -> tensor<2xi1> {
 // -----
 
 // var_mean: mean = sum / N, then the squared deviations / (N - correction).
+// Only the two accumulating addf are reassociable, not the subf/mulf/divf.
 // CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (d0)>
 // CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
@@ -1700,7 +1796,7 @@ func.func @amax_bool(%x: tensor<2x3xi1>) -> tensor<2xi1> {
 // CHECK-NEXT: } -> tensor<2xf32>
 // CHECK-NEXT: %[[V2:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]]], iterator_types = ["parallel", "reduction"]} ins(%[[ARG0]] : tensor<2x3xf32>) outs(%[[V1]] : tensor<2xf32>) {
 // CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[OUT]]: f32):
-// CHECK-NEXT: %[[V10:[^ ]+]] = arith.addf %[[OUT]], %[[IN]] : f32
+// CHECK-NEXT: %[[V10:[^ ]+]] = arith.addf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f32
 // CHECK-NEXT: linalg.yield %[[V10]] : f32
 // CHECK-NEXT: } -> tensor<2xf32>
 // CHECK-NEXT: %[[V3:[^ ]+]] = tensor.empty() : tensor<2xf32>
@@ -1720,7 +1816,7 @@ func.func @amax_bool(%x: tensor<2x3xi1>) -> tensor<2xi1> {
 // CHECK-NEXT: ^bb0(%[[IN]]: f32, %[[IN_0:[^:]+]]: f32, %[[OUT]]: f32):
 // CHECK-NEXT: %[[V10]] = arith.subf %[[IN]], %[[IN_0]] : f32
 // CHECK-NEXT: %[[V11:[^ ]+]] = arith.mulf %[[V10]], %[[V10]] : f32
-// CHECK-NEXT: %[[V12:[^ ]+]] = arith.addf %[[OUT]], %[[V11]] : f32
+// CHECK-NEXT: %[[V12:[^ ]+]] = arith.addf %[[OUT]], %[[V11]] fastmath<reassoc,nsz> : f32
 // CHECK-NEXT: linalg.yield %[[V12]] : f32
 // CHECK-NEXT: } -> tensor<2xf32>
 // CHECK-NEXT: %[[V8:[^ ]+]] = tensor.empty() : tensor<2xf32>
@@ -1738,7 +1834,8 @@ func.func @var_mean(%x: tensor<2x3xf32>) -> (tensor<2xf32>, tensor<2xf32>) {
 
 // -----
 
-// matmul: one generic, k is the reduction dimension.
+// matmul: one generic, k is the reduction dimension. The accumulating addf is
+// reassociable; the product mulf is not.
 // CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1, d2) -> (d0, d2)>
 // CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1, d2) -> (d2, d1)>
@@ -1754,7 +1851,7 @@ func.func @var_mean(%x: tensor<2x3xf32>) -> (tensor<2xf32>, tensor<2xf32>) {
 // CHECK-NEXT: %[[V2:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]], #[[MAP3]]], iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[ARG0]], %[[ARG1]] : tensor<2x3xf32>, tensor<3x4xf32>) outs(%[[V1]] : tensor<2x4xf32>) {
 // CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[IN_0:[^:]+]]: f32, %[[OUT]]: f32):
 // CHECK-NEXT: %[[V3:[^ ]+]] = arith.mulf %[[IN]], %[[IN_0]] : f32
-// CHECK-NEXT: %[[V4:[^ ]+]] = arith.addf %[[OUT]], %[[V3]] : f32
+// CHECK-NEXT: %[[V4:[^ ]+]] = arith.addf %[[OUT]], %[[V3]] fastmath<reassoc,nsz> : f32
 // CHECK-NEXT: linalg.yield %[[V4]] : f32
 // CHECK-NEXT: } -> tensor<2x4xf32>
 // CHECK-NEXT: return %[[V2]] : tensor<2x4xf32>
@@ -1783,7 +1880,7 @@ func.func @matmul_f32(%a: tensor<2x3xf32>, %b: tensor<3x4xf32>) -> tensor<2x4xf3
 // CHECK-NEXT: %[[V5:[^ ]+]] = arith.extf %[[IN]] : bf16 to f32
 // CHECK-NEXT: %[[V6:[^ ]+]] = arith.extf %[[IN_0]] : bf16 to f32
 // CHECK-NEXT: %[[V7:[^ ]+]] = arith.mulf %[[V5]], %[[V6]] : f32
-// CHECK-NEXT: %[[V8:[^ ]+]] = arith.addf %[[OUT]], %[[V7]] : f32
+// CHECK-NEXT: %[[V8:[^ ]+]] = arith.addf %[[OUT]], %[[V7]] fastmath<reassoc,nsz> : f32
 // CHECK-NEXT: linalg.yield %[[V8]] : f32
 // CHECK-NEXT: } -> tensor<5x2x4xf32>
 // CHECK-NEXT: %[[V3:[^ ]+]] = tensor.empty() : tensor<5x2x4xbf16>

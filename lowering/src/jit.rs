@@ -273,6 +273,11 @@ pub struct Engine {
 
 const GLOBAL_SENTINEL: usize = 0xdeadbeef;
 
+/// LLVM's OpenMP runtime, from the same LLVM as MLIR. MLIR reads the path as a
+/// C string, so the text is followed by a NUL that the slice leaves out.
+const LIBOMP_NUL: &str = "/usr/lib/llvm-22/lib/libomp.so\0";
+const LIBOMP: &str = LIBOMP_NUL.split_at(LIBOMP_NUL.len() - 1).0;
+
 impl Engine {
     /// The underlying melior engine (to look up entry points).
     pub fn into_inner(self) -> ExecutionEngine {
@@ -284,7 +289,7 @@ impl Engine {
         let leftovers: Vec<String> = crate::ir::collect_ops(module.as_operation().to_raw(), "")
             .into_iter()
             .map(crate::ir::op_name)
-            .filter(|n| !n.starts_with("llvm.") && n != "builtin.module")
+            .filter(|n| !n.starts_with("llvm.") && !n.starts_with("omp.") && n != "builtin.module")
             .collect();
         if let Some(first) = leftovers.first() {
             return Err(CompileError {
@@ -295,7 +300,21 @@ impl Engine {
                 )],
             });
         }
-        let engine = ExecutionEngine::new(module, opt_level, &[], false, false);
+        // Parallel loops call into the OpenMP runtime (LLVM's libomp).
+        let uses_openmp = crate::ir::collect_ops(module.as_operation().to_raw(), "omp.").first().is_some();
+        let libraries: Vec<&str> = if uses_openmp {
+            if !std::path::Path::new(LIBOMP).exists() {
+                return Err(CompileError {
+                    stage: "JIT compilation".into(),
+                    diagnostics: vec![format!("{LIBOMP} is missing (Debian package libomp-22-dev)")],
+                    input: None,
+                });
+            }
+            vec![LIBOMP]
+        } else {
+            vec![]
+        };
+        let engine = ExecutionEngine::new(module, opt_level, &libraries, false, false);
         if unsafe { std::mem::transmute::<ExecutionEngine, *const ()>(std::ptr::read(&engine)) }
             .is_null()
         {

@@ -5,13 +5,15 @@
 pub const TORCH_TO_LINALG: &str = "thunder-decompose-torch,convert-thunder-prims-to-linalg,\
 canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse";
 
-/// linalg on tensors → LLVM dialect for the host CPU.
+/// linalg on tensors → LLVM dialect for the host CPU. Row tiles that
+/// `thunder-tile-rows` made (`scf.forall`) run on OpenMP threads.
 pub const LINALG_TO_LLVM_CPU: &str = "one-shot-bufferize{bufferize-function-boundaries \
-function-boundary-type-conversion=identity-layout-map},\
+function-boundary-type-conversion=identity-layout-map},scf-forall-to-parallel,\
 buffer-deallocation-pipeline,convert-bufferization-to-memref,\
-thunder-memref-copy-to-linalg,convert-linalg-to-loops,thunder-math-approximation,convert-scf-to-cf,expand-strided-metadata,lower-affine,\
+thunder-memref-copy-to-linalg,convert-linalg-to-loops,convert-scf-to-openmp,canonicalize,thunder-math-approximation,\
+convert-scf-to-cf,expand-strided-metadata,lower-affine,\
 convert-math-to-funcs,convert-math-to-llvm,convert-math-to-libm,arith-expand{include-bf16=true},\
-thunder-emit-c-interface,finalize-memref-to-llvm,convert-to-llvm,\
+thunder-emit-c-interface,finalize-memref-to-llvm,convert-openmp-to-llvm,convert-to-llvm,\
 reconcile-unrealized-casts";
 
 pub struct NamedPipeline {

@@ -101,7 +101,7 @@ fn tile(func: Op, root: Op, tile_sizes: &[i64]) -> Result<(), ()> {
         "module attributes {{transform.with_named_sequence}} {{
   transform.named_sequence @__transform_main(%root: !transform.any_op {{transform.readonly}}) {{
     %op = transform.structured.match attributes{{{ROOT_TAG}}} in %root : (!transform.any_op) -> !transform.any_op
-    %tiled, %loop = transform.structured.fuse %op tile_sizes [{sizes}] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %tiled, %loop = transform.structured.fuse %op tile_sizes [{sizes}] {{use_forall}} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
     transform.yield
   }}
 }}"
