@@ -301,12 +301,15 @@ impl Engine {
             });
         }
         // Parallel loops call into the OpenMP runtime (LLVM's libomp).
-        let uses_openmp = crate::ir::collect_ops(module.as_operation().to_raw(), "omp.").first().is_some();
+        let uses_openmp =
+            !crate::ir::collect_ops(module.as_operation().to_raw(), "omp.").is_empty();
         let libraries: Vec<&str> = if uses_openmp {
             if !std::path::Path::new(LIBOMP).exists() {
                 return Err(CompileError {
                     stage: "JIT compilation".into(),
-                    diagnostics: vec![format!("{LIBOMP} is missing (Debian package libomp-22-dev)")],
+                    diagnostics: vec![format!(
+                        "{LIBOMP} is missing (Debian package libomp-22-dev)"
+                    )],
                     input: None,
                 });
             }
