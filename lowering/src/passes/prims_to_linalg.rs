@@ -821,27 +821,33 @@ fn lane_split_reduce(
     if !splittable {
         return Ok(None);
     }
-    let elem = ir::elem_of(ir::value_type(x));
-    let mut split_shape = shape.to_vec();
-    split_shape[rank - 1] /= REDUCTION_LANES;
-    split_shape.push(REDUCTION_LANES);
-    let mut assoc: Vec<String> = (0..rank - 1).map(|i| format!("[{i}]")).collect();
-    assoc.push(format!("[{}, {}]", rank - 1, rank));
-    let split = b.value(
-        "tensor.expand_shape",
-        &[x],
-        ir::tensor_type(&split_shape, codegen_elem(elem)),
-        &[
-            (
-                "reassociation",
-                ir::parse_attr(b.ctx, &format!("[{}]", assoc.join(", "))),
-            ),
-            ("static_output_shape", ir::i64_array(b.ctx, &split_shape)),
-        ],
-    );
-    let partial = reduce(b, split, &split_shape, &[last], name, e)?;
+    // Partial results over [.., LANES]: iteration (outer.., chunk, lane)
+    // reads x[.., chunk * LANES + lane], so the op reads `x` itself and row
+    // tiling can still fuse it.
+    let elem = scalar::mlir_elem(b, e);
+    let outer: Vec<String> = (0..rank - 1).map(|d| format!("d{d}")).collect();
+    let (chunk, lane) = (format!("d{}", rank - 1), format!("d{rank}"));
+    let mut in_exprs = outer.clone();
+    in_exprs.push(format!("{chunk} * {REDUCTION_LANES} + {lane}"));
+    let mut out_exprs = outer.clone();
+    out_exprs.push(lane.clone());
     let mut lanes_shape = shape.to_vec();
     lanes_shape[rank - 1] = REDUCTION_LANES;
+    let identity = reduction_identity(name, e);
+    let init = fill(b, &lanes_shape, elem, &|inner| scalar::constant(inner, e, identity))?;
+    let mut iters = vec!["parallel"; rank - 1];
+    iters.extend(["reduction", "parallel"]);
+    let combine = if name == "amax" { "maximum" } else { "minimum" };
+    // linalg derives loop bounds from the operands' shapes; nothing else has
+    // the chunk dimension, so an unread operand of that size carries it.
+    let chunks = empty(b, &[shape[rank - 1] / REDUCTION_LANES], elem);
+    let maps = [
+        affine_map(rank + 1, &in_exprs),
+        affine_map(rank + 1, std::slice::from_ref(&chunk)),
+        affine_map(rank + 1, &out_exprs),
+    ];
+    let partial =
+        generic(b, &[x, chunks], &maps, &iters, init, &|i, a| scalar::apply(i, combine, &[a[2], a[0]], e))?;
     Ok(Some(reduce(b, partial, &lanes_shape, &[last], name, e)?))
 }
 
