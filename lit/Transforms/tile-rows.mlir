@@ -1,0 +1,64 @@
+// RUN: thunder-opt %s -split-input-file --pass-pipeline='builtin.module(convert-thunder-prims-to-linalg,canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse,thunder-tile-rows,canonicalize,cse)' | FileCheck %s
+
+// A softmax kernel: every op, the two reductions included, is fused into one
+// loop over tiles of 4 rows (4 x 4096 f32 = 64 KiB), run as an scf.forall.
+// The row max is split into 16 lanes read straight from the input.
+// CHECK: #[[LANES:.+]] = affine_map<(d0, d1, d2) -> (d0, d1 * 16 + d2)>
+// CHECK-LABEL: func.func @softmax_fusion_0
+// CHECK: scf.forall (%[[ROW:.+]]) = (0) to (64) step (4) shared_outs(%[[OUT:.+]] = %{{.+}}) -> (tensor<64x4096xf32>)
+// CHECK:   %[[TILE:.+]] = tensor.extract_slice %arg0[%[[ROW]], 0] [4, 4096] [1, 1]
+// CHECK:   linalg.generic {indexing_maps = [#[[LANES]], {{.+}}], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[TILE]], {{.+}} : tensor<4x4096xf32>, tensor<256xf32>) outs({{.+}} : tensor<4x16xf32>)
+// CHECK:     arith.maximumf
+// CHECK:   math.exp
+// CHECK:   arith.addf {{.+}} fastmath<reassoc,nsz>
+// CHECK:   arith.divf
+// CHECK:   scf.forall.in_parallel
+// CHECK-NEXT: tensor.parallel_insert_slice %{{.+}} into %[[OUT]][%[[ROW]], 0] [4, 4096] [1, 1]
+// CHECK-NOT: linalg.generic
+// CHECK: return
+func.func @softmax_fusion_0(%x: tensor<64x4096xf32>) -> tensor<64x4096xf32> attributes {thunder.executor = "thunder_cpu"} {
+  %0 = thunder_prims.amax %x, dims = [1] : tensor<64x4096xf32> -> tensor<64xf32>
+  %1 = thunder_prims.broadcast_in_dim %0, dims = [0] : tensor<64xf32> -> tensor<64x4096xf32>
+  %2 = thunder_prims.sub %x, %1 : tensor<64x4096xf32>
+  %3 = thunder_prims.exp %2 : tensor<64x4096xf32>
+  %4 = thunder_prims.sum %3, dims = [1] : tensor<64x4096xf32> -> tensor<64xf32>
+  %5 = thunder_prims.broadcast_in_dim %4, dims = [0] : tensor<64xf32> -> tensor<64x4096xf32>
+  %6 = thunder_prims.div %3, %5 : tensor<64x4096xf32>
+  return %6 : tensor<64x4096xf32>
+}
+
+// -----
+
+// Elementwise only: one fused generic already streams its input; no tiling.
+// CHECK-LABEL: func.func @chain_fusion_0
+// CHECK-NOT: scf.forall
+// CHECK: linalg.generic
+// CHECK-NOT: linalg.generic
+func.func @chain_fusion_0(%x: tensor<64x4096xf32>) -> tensor<64x4096xf32> attributes {thunder.executor = "thunder_cpu"} {
+  %0 = thunder_prims.exp %x : tensor<64x4096xf32>
+  %1 = thunder_prims.mul %0, %x : tensor<64x4096xf32>
+  return %1 : tensor<64x4096xf32>
+}
+
+// -----
+
+// A column reduction: the output is not row-parallel, so it stays as it is.
+// CHECK-LABEL: func.func @colsum_fusion_0
+// CHECK-NOT: scf.forall
+func.func @colsum_fusion_0(%x: tensor<64x4096xf32>) -> tensor<4096xf32> attributes {thunder.executor = "thunder_cpu"} {
+  %0 = thunder_prims.mul %x, %x : tensor<64x4096xf32>
+  %1 = thunder_prims.sum %0, dims = [0] : tensor<64x4096xf32> -> tensor<4096xf32>
+  return %1 : tensor<4096xf32>
+}
+
+// -----
+
+// Small kernels (one tile would hold every row) are not tiled.
+// CHECK-LABEL: func.func @small_fusion_0
+// CHECK-NOT: scf.forall
+func.func @small_fusion_0(%x: tensor<4x256xf32>) -> tensor<4x256xf32> attributes {thunder.executor = "thunder_cpu"} {
+  %0 = thunder_prims.sum %x, dims = [1] : tensor<4x256xf32> -> tensor<4xf32>
+  %1 = thunder_prims.broadcast_in_dim %0, dims = [0] : tensor<4xf32> -> tensor<4x256xf32>
+  %2 = thunder_prims.div %x, %1 : tensor<4x256xf32>
+  return %2 : tensor<4x256xf32>
+}
