@@ -1616,39 +1616,42 @@ func.func @amax_f32(%x: tensor<2x3xf32>) -> tensor<2xf32> {
 // -----
 
 // A float max/min over an innermost dimension of a multiple of 16 (at least
-// 64) splits into 16 lanes: a reduction over the rows of lanes (parallel in
-// the lane), then one over the lanes.
+// 64) splits into 16 lanes: partial results per lane, reading x[.., chunk * 16
+// + lane] directly (an unread tensor of the chunk count gives the chunk loop
+// its bound), in order within a lane, so without fastmath; then a reassociable
+// reduction over the lanes.
 // CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
-// CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
-// CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1, d2) -> (d0, d2)>
-// CHECK-DAG: #[[MAP3:[^ ]+]] = affine_map<(d0) -> (d0)>
-// CHECK-DAG: #[[MAP4:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1, d2) -> (d0, d1 * 16 + d2)>
+// CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1, d2) -> (d1)>
+// CHECK-DAG: #[[MAP3:[^ ]+]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[MAP4:[^ ]+]] = affine_map<(d0) -> (d0)>
+// CHECK-DAG: #[[MAP5:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @amin_f64_lanes(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x64xf64>) -> tensor<2xf64>
-// CHECK-NEXT: %[[EXPANDED:[^ ]+]] = tensor.expand_shape %[[ARG0]] {{\[}}[0], [1, 2]] output_shape [2, 4, 16] : tensor<2x64xf64> into tensor<2x4x16xf64>
 // CHECK-NEXT: %[[V0:[^ ]+]] = tensor.empty() : tensor<2x16xf64>
 // CHECK-NEXT: %[[V1:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]]], iterator_types = ["parallel", "parallel"]} outs(%[[V0]] : tensor<2x16xf64>) {
 // CHECK-NEXT: ^bb0(%[[OUT:[^:]+]]: f64):
 // CHECK-NEXT: %[[CST:[^ ]+]] = arith.constant 0x7FF0000000000000 : f64
 // CHECK-NEXT: linalg.yield %[[CST]] : f64
 // CHECK-NEXT: } -> tensor<2x16xf64>
-// CHECK-NEXT: %[[V2:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]]], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[EXPANDED]] : tensor<2x4x16xf64>) outs(%[[V1]] : tensor<2x16xf64>) {
-// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f64, %[[OUT]]: f64):
-// CHECK-NEXT: %[[V6:[^ ]+]] = arith.minimumf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f64
-// CHECK-NEXT: linalg.yield %[[V6]] : f64
+// CHECK-NEXT: %[[V2:[^ ]+]] = tensor.empty() : tensor<4xf64>
+// CHECK-NEXT: %[[V3:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]], #[[MAP3]]], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[ARG0]], %[[V2]] : tensor<2x64xf64>, tensor<4xf64>) outs(%[[V1]] : tensor<2x16xf64>) {
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f64, %[[IN_0:[^:]+]]: f64, %[[OUT]]: f64):
+// CHECK-NEXT: %[[V7:[^ ]+]] = arith.minimumf %[[OUT]], %[[IN]] : f64
+// CHECK-NEXT: linalg.yield %[[V7]] : f64
 // CHECK-NEXT: } -> tensor<2x16xf64>
-// CHECK-NEXT: %[[V3:[^ ]+]] = tensor.empty() : tensor<2xf64>
-// CHECK-NEXT: %[[V4:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP3]]], iterator_types = ["parallel"]} outs(%[[V3]] : tensor<2xf64>) {
+// CHECK-NEXT: %[[V4:[^ ]+]] = tensor.empty() : tensor<2xf64>
+// CHECK-NEXT: %[[V5:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP4]]], iterator_types = ["parallel"]} outs(%[[V4]] : tensor<2xf64>) {
 // CHECK-NEXT: ^bb0(%[[OUT]]: f64):
 // CHECK-NEXT: %[[CST]] = arith.constant 0x7FF0000000000000 : f64
 // CHECK-NEXT: linalg.yield %[[CST]] : f64
 // CHECK-NEXT: } -> tensor<2xf64>
-// CHECK-NEXT: %[[V5:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP4]]], iterator_types = ["parallel", "reduction"]} ins(%[[V2]] : tensor<2x16xf64>) outs(%[[V4]] : tensor<2xf64>) {
+// CHECK-NEXT: %[[V6:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP5]]], iterator_types = ["parallel", "reduction"]} ins(%[[V3]] : tensor<2x16xf64>) outs(%[[V5]] : tensor<2xf64>) {
 // CHECK-NEXT: ^bb0(%[[IN]]: f64, %[[OUT]]: f64):
-// CHECK-NEXT: %[[V6]] = arith.minimumf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f64
-// CHECK-NEXT: linalg.yield %[[V6]] : f64
+// CHECK-NEXT: %[[V7]] = arith.minimumf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f64
+// CHECK-NEXT: linalg.yield %[[V7]] : f64
 // CHECK-NEXT: } -> tensor<2xf64>
-// CHECK-NEXT: return %[[V5]] : tensor<2xf64>
+// CHECK-NEXT: return %[[V6]] : tensor<2xf64>
 func.func @amin_f64_lanes(%x: tensor<2x64xf64>) -> tensor<2xf64> {
   %0 = thunder_prims.amin %x, dims = [1] : tensor<2x64xf64> -> tensor<2xf64>
   return %0 : tensor<2xf64>

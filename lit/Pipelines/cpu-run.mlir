@@ -65,6 +65,37 @@ func.func @uint8(%x: tensor<4xui8>, %y: tensor<4xui8>, %f: tensor<4xf32>, %s: te
   return %1, %3, %5 : tensor<4xi32>, tensor<4xi32>, tensor<4xi32>
 }
 
+// f32 exp, tanh, erf, log1p and expm1 are thunder-math-approximation's
+// polynomials: at infinities, NaN, near exp's overflow (88.7) and underflow
+// (-87, still normal), tiny (1e-10, where log(1 + x) would give 0) and ordinary
+// arguments they print as PyTorch's results do (6 significant digits).
+// CHECK-LABEL: sizes = [11]
+// CHECK-NEXT: [inf,  0,  nan,  3.32598e+38,  1.64581e-38,  1,  0.367879,  1.64872,  49.4025,  22026.5,  0.740818]
+// CHECK-LABEL: sizes = [11]
+// CHECK-NEXT: [1,  -1,  nan,  1,  -1,  1e-10,  -0.761594,  0.462117,  0.999181,  1,  -0.291313]
+// CHECK-LABEL: sizes = [11]
+// CHECK-NEXT: [1,  -1,  nan,  1,  -1,  1.12838e-10,  -0.842701,  0.5205,  1,  1,  -0.328627]
+// CHECK-LABEL: sizes = [11]
+// CHECK-NEXT: [inf,  nan,  nan,  4.49647,  nan,  1e-10,  -inf,  0.405465,  1.58924,  2.3979,  -0.356675]
+// CHECK-LABEL: sizes = [11]
+// CHECK-NEXT: [inf,  -1,  nan,  3.32598e+38,  -1,  1e-10,  -0.632121,  0.648721,  48.4025,  22025.5,  -0.259182]
+func.func @math_f32(%x: tensor<11xf32>) -> (tensor<11xf32>, tensor<11xf32>, tensor<11xf32>, tensor<11xf32>, tensor<11xf32>) {
+  %0 = thunder_torch.exp %x : tensor<11xf32> -> tensor<11xf32>
+  %1 = thunder_torch.tanh %x : tensor<11xf32> -> tensor<11xf32>
+  %2 = thunder_torch.erf %x : tensor<11xf32> -> tensor<11xf32>
+  %3 = thunder_torch.log1p %x : tensor<11xf32> -> tensor<11xf32>
+  %4 = thunder_torch.expm1 %x : tensor<11xf32> -> tensor<11xf32>
+  return %0, %1, %2, %3, %4 : tensor<11xf32>, tensor<11xf32>, tensor<11xf32>, tensor<11xf32>, tensor<11xf32>
+}
+
+// sign is PyTorch's (0 < x) - (x < 0): NaN and -0 give +0.
+// CHECK-LABEL: sizes = [5]
+// CHECK-NEXT: [0,  0,  0,  -1,  1]
+func.func @sign_f32(%x: tensor<5xf32>) -> tensor<5xf32> {
+  %0 = thunder_torch.sign %x : tensor<5xf32> -> tensor<5xf32>
+  return %0 : tensor<5xf32>
+}
+
 func.func private @printMemrefF32(memref<*xf32>) attributes {llvm.emit_c_interface}
 func.func private @printMemrefI32(memref<*xi32>) attributes {llvm.emit_c_interface}
 
@@ -125,5 +156,23 @@ func.func @main() {
   call @print_i32(%u1_) : (tensor<?xi32>) -> ()
   %u2_ = tensor.cast %u2 : tensor<4xi32> to tensor<?xi32>
   call @print_i32(%u2_) : (tensor<?xi32>) -> ()
+
+  %mx = arith.constant dense<[0x7F800000, 0xFF800000, 0x7FC00000, 88.7, -87.0, 1.0e-10, -1.0, 0.5, 3.9, 10.0, -0.3]> : tensor<11xf32>
+  %m0, %m1, %m2, %m3, %m4 = call @math_f32(%mx) : (tensor<11xf32>) -> (tensor<11xf32>, tensor<11xf32>, tensor<11xf32>, tensor<11xf32>, tensor<11xf32>)
+  %m0_ = tensor.cast %m0 : tensor<11xf32> to tensor<?xf32>
+  call @print_f32(%m0_) : (tensor<?xf32>) -> ()
+  %m1_ = tensor.cast %m1 : tensor<11xf32> to tensor<?xf32>
+  call @print_f32(%m1_) : (tensor<?xf32>) -> ()
+  %m2_ = tensor.cast %m2 : tensor<11xf32> to tensor<?xf32>
+  call @print_f32(%m2_) : (tensor<?xf32>) -> ()
+  %m3_ = tensor.cast %m3 : tensor<11xf32> to tensor<?xf32>
+  call @print_f32(%m3_) : (tensor<?xf32>) -> ()
+  %m4_ = tensor.cast %m4 : tensor<11xf32> to tensor<?xf32>
+  call @print_f32(%m4_) : (tensor<?xf32>) -> ()
+
+  %sx = arith.constant dense<[0x7FC00000, -0.0, 0.0, -3.0, 2.0]> : tensor<5xf32>
+  %sg = call @sign_f32(%sx) : (tensor<5xf32>) -> tensor<5xf32>
+  %sg_ = tensor.cast %sg : tensor<5xf32> to tensor<?xf32>
+  call @print_f32(%sg_) : (tensor<?xf32>) -> ()
   return
 }

@@ -1,8 +1,17 @@
-// RUN: thunder-opt %s --pass-pipeline='builtin.module(thunder-cpu-pipeline)' | FileCheck %s --implicit-check-not=linalg. --implicit-check-not=thunder_
+// RUN: thunder-opt %s --pass-pipeline='builtin.module(thunder-cpu-pipeline)' > %t
+// RUN: FileCheck %s --input-file=%t --implicit-check-not=linalg. --implicit-check-not=thunder_
+// RUN: FileCheck %s --input-file=%t --check-prefix=ALL
 
 // A prims-level softmax over the last dimension, lowered by thunder-cpu-pipeline
 // all the way to the LLVM dialect: loops over the buffers, no linalg or thunder
 // op left, and the C interface wrapper the runtime calls.
+
+// Anywhere in the output (the second FileCheck run): no op of a dialect other
+// than llvm, and no exp but the inline polynomial.
+// ALL-NOT: {{(^|[^a-z_.])(linalg|thunder_[a-z]+|arith|math|memref|scf|cf|func|tensor|bufferization|affine)\.[a-z_]+}}
+// ALL-NOT: unrealized_conversion_cast
+// ALL-NOT: llvm.intr.exp
+// ALL-NOT: expf
 
 // CHECK-NOT: linalg.
 // CHECK-NOT: thunder_
@@ -16,11 +25,26 @@
 // CHECK-NEXT: %[[MAX:.+]] = llvm.select %[[GT]], %[[X]], %[[ACC]] : i1, f32
 // CHECK-NEXT: %[[NAN:.+]] = llvm.fcmp "uno" %[[ACC]], %[[ACC]] : f32
 // CHECK-NEXT: llvm.select %[[NAN]], %[[ACC]], %[[MAX]] : i1, f32
-// exp(x - max), fused into one loop.
+// exp(x - max), fused into one loop. thunder-math-approximation makes the f32
+// exp a polynomial, inline: x clamped to [-87.8, 88.8], k = floor(x log2(e) +
+// 1/2), the remainder x - k ln(2) (in two parts) into a polynomial of fma, times
+// 2^k built from k's bits. No llvm.intr.exp nor call to expf is left (NOT
+// below).
 // CHECK: %[[SHIFTED:.+]] = llvm.fsub %{{.+}}, %{{.+}} : f32
-// CHECK-NEXT: llvm.intr.exp(%[[SHIFTED]]) : (f32) -> f32
-// The row sum, then the division.
-// CHECK: llvm.fadd %{{.+}}, %{{.+}} : f32
+// CHECK-NEXT: %[[GE:.+]] = llvm.fcmp "uge" %[[SHIFTED]], %[[LO:.+]] : f32
+// CHECK-NEXT: %[[CLAMPED_LO:.+]] = llvm.select %[[GE]], %[[SHIFTED]], %[[LO]] : i1, f32
+// CHECK-NEXT: %[[LE:.+]] = llvm.fcmp "ule" %[[CLAMPED_LO]], %[[HI:.+]] : f32
+// CHECK-NEXT: %[[CLAMPED:.+]] = llvm.select %[[LE]], %[[CLAMPED_LO]], %[[HI]] : i1, f32
+// CHECK-NEXT: %[[SCALED:.+]] = llvm.intr.fma(%[[CLAMPED]], %[[LOG2E:.+]], %[[HALF:.+]]) : (f32, f32, f32) -> f32
+// CHECK-NEXT: %[[K:.+]] = llvm.intr.floor(%[[SCALED]]) : (f32) -> f32
+// CHECK: llvm.intr.fma(%{{.+}}, %{{.+}}, %{{.+}}) : (f32, f32, f32) -> f32
+// CHECK: %[[KI:.+]] = llvm.fptosi %{{.+}} : f32 to i32
+// CHECK-NEXT: %[[BIASED:.+]] = llvm.add %[[KI]], %{{.+}} : i32
+// CHECK-NEXT: %[[BITS:.+]] = llvm.shl %[[BIASED]], %{{.+}} : i32
+// CHECK-NEXT: %[[POW2K:.+]] = llvm.bitcast %[[BITS]] : i32 to f32
+// CHECK-NEXT: llvm.fmul %{{.+}}, %[[POW2K]] : f32
+// The row sum (a reassociable accumulation), then the division.
+// CHECK: llvm.fadd %{{.+}}, %{{.+}} {fastmathFlags = #llvm.fastmath<nsz, reassoc>} : f32
 // CHECK: llvm.fdiv %{{.+}}, %{{.+}} : f32
 // CHECK: llvm.call @free(
 // CHECK: llvm.return %{{.+}} : !llvm.struct<(ptr, ptr, i64, array<2 x i64>, array<2 x i64>)>

@@ -21,6 +21,7 @@ pub fn register_all_passes() {
         thunder_dialects::register_pass(passes::prims_to_linalg::create_prims_to_linalg_pass);
         thunder_dialects::register_pass(passes::emit_c_interface::create_emit_c_interface_pass);
         thunder_dialects::register_pass(passes::fuse::create_fuse_pass);
+        thunder_dialects::register_pass(passes::precise_math::create_precise_math_pass);
         thunder_dialects::register_pass(passes::tile_rows::create_tile_rows_pass);
         thunder_dialects::register_pass(passes::extract_kernels::create_extract_kernels_pass);
         thunder_dialects::register_pass(passes::outline_fusions::create_outline_fusions_pass);

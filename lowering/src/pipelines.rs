@@ -12,7 +12,7 @@ function-boundary-type-conversion=identity-layout-map},scf-forall-to-parallel,\
 buffer-deallocation-pipeline,convert-bufferization-to-memref,\
 thunder-memref-copy-to-linalg,convert-linalg-to-loops,convert-scf-to-openmp,canonicalize,thunder-math-approximation,\
 convert-scf-to-cf,expand-strided-metadata,lower-affine,\
-convert-math-to-funcs,convert-math-to-llvm,convert-math-to-libm,arith-expand{include-bf16=true},\
+convert-math-to-funcs,thunder-precise-math-to-libm,convert-math-to-llvm{approximate-log1p=false},convert-math-to-libm,arith-expand{include-bf16=true},\
 thunder-emit-c-interface,finalize-memref-to-llvm,convert-openmp-to-llvm,convert-to-llvm,\
 reconcile-unrealized-casts";
 

@@ -7,6 +7,7 @@ pub mod fuse;
 pub mod insert_releases;
 pub mod memref_copy_to_linalg;
 pub mod outline_fusions;
+pub mod precise_math;
 mod prims_builder;
 pub mod prims_to_linalg;
 mod scalar;

@@ -834,7 +834,9 @@ fn lane_split_reduce(
     let mut lanes_shape = shape.to_vec();
     lanes_shape[rank - 1] = REDUCTION_LANES;
     let identity = reduction_identity(name, e);
-    let init = fill(b, &lanes_shape, elem, &|inner| scalar::constant(inner, e, identity))?;
+    let init = fill(b, &lanes_shape, elem, &|inner| {
+        scalar::constant(inner, e, identity)
+    })?;
     let mut iters = vec!["parallel"; rank - 1];
     iters.extend(["reduction", "parallel"]);
     let combine = if name == "amax" { "maximum" } else { "minimum" };
@@ -846,8 +848,9 @@ fn lane_split_reduce(
         affine_map(rank + 1, std::slice::from_ref(&chunk)),
         affine_map(rank + 1, &out_exprs),
     ];
-    let partial =
-        generic(b, &[x, chunks], &maps, &iters, init, &|i, a| scalar::apply(i, combine, &[a[2], a[0]], e))?;
+    let partial = generic(b, &[x, chunks], &maps, &iters, init, &|i, a| {
+        scalar::apply(i, combine, &[a[2], a[0]], e)
+    })?;
     Ok(Some(reduce(b, partial, &lanes_shape, &[last], name, e)?))
 }
 
