@@ -202,11 +202,6 @@ def test_closure_over_a_jitted_function_composes():
     torch.testing.assert_close(outer(inner(x)), torch.tanh(x * 2) + 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="globals and closure cells are read once, at capture, and baked into the program; the cache key "
-    "covers only the arguments (_jit.py), so rebinding a global gives the stale value",
-)
 def test_rebinding_a_global_python_value_is_seen():
     global OFFSET
     jfn = thunder.jit(_uses_global_scalar)
@@ -220,12 +215,6 @@ def test_rebinding_a_global_python_value_is_seen():
         OFFSET = saved
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a tensor reached through a closure or a global is a real tensor inside make_fx's fake mode: "
-    "capture raises CaptureError ('Please convert all Tensors to FakeTensors'); supporting it needs such "
-    "tensors as extra program inputs with guards in the cache key (_jit.py)",
-)
 @pytest.mark.parametrize("where", ["closure", "global"])
 def test_tensor_from_closure_or_global(where):
     if where == "closure":
@@ -240,7 +229,12 @@ def test_tensor_from_closure_or_global(where):
             return x * GLOBAL_WEIGHT
 
     x = torch.randn(3)
-    torch.testing.assert_close(thunder.jit(fn)(x), x * weight)
+    jfn = thunder.jit(fn)
+    torch.testing.assert_close(jfn(x), x * weight)
+    # The tensor is an input read at every call, not a constant.
+    weight.mul_(3)
+    torch.testing.assert_close(jfn(x), x * weight)
+    assert thunder.cache_misses(jfn) == 1
 
 
 # --- Python control flow on non-tensor values --------------------------------

@@ -1,7 +1,7 @@
 //===- MathApproximation.cpp - vectorisable f32 math ----------------------===//
 //
 // `thunder-math-approximation`: rewrites f32 transcendental math (exp, expm1,
-// log, log1p, log2, tanh, erf) into
+// log1p, tanh, erf) into
 // upstream MLIR's polynomial approximations. Calls into libm stop LLVM from
 // vectorising a loop; polynomials vectorise, which is what makes fused
 // elementwise kernels memory-bound instead of libm-bound. C++ because the

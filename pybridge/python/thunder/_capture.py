@@ -45,9 +45,12 @@ def _anchor_stack_traces(fn):
         register(target)
 
 
-def capture(fn, flat_args, in_spec):
+def capture(fn, flat_args, in_spec, implicit=None, implicit_tensors=()):
+    """Captures `fn`; `implicit_tensors` are [(slot, tensor)] of tensors it
+    reads from closures or globals (see `_implicit`), which become the last
+    graph inputs."""
     positions = [i for i, a in enumerate(flat_args) if isinstance(a, torch.Tensor)]
-    tensors = [flat_args[i] for i in positions]
+    tensors = [flat_args[i] for i in positions] + [t for _, t in implicit_tensors]
     state = {}
 
     def flat_fn(*ts):
@@ -55,7 +58,15 @@ def capture(fn, flat_args, in_spec):
         for i, t in zip(positions, ts):
             values[i] = t
         args, kwargs = pytree.tree_unflatten(values, in_spec)
-        out = fn(*args, **kwargs)
+        # The traced stand-ins take the implicit tensors' places meanwhile.
+        extra = ts[len(positions):]
+        for (slot, _), t in zip(implicit_tensors, extra):
+            implicit.set(slot, t)
+        try:
+            out = fn(*args, **kwargs)
+        finally:
+            for slot, original in implicit_tensors:
+                implicit.set(slot, original)
         out_flat, out_spec = pytree.tree_flatten(out)
         template, tensor_outs = [], []
         for o in out_flat:

@@ -8,6 +8,7 @@ from torch.utils import _pytree as pytree
 from . import _native
 from ._capture import capture
 from ._executors import Router, resolve
+from ._implicit import ImplicitState
 from ._translate import translate
 from .errors import UnsupportedOperation
 
@@ -15,11 +16,13 @@ from .errors import UnsupportedOperation
 class Entry:
     """One compiled specialisation: the capture, the program, its callbacks."""
 
-    def __init__(self, captured, program, router):
+    def __init__(self, captured, program, router, implicit_slots=()):
         self.captured = captured
         self.program = program
         self.router = router
         self.external = router.callback()
+        # Slots of the tensors read from closures/globals: extra last inputs.
+        self.implicit_slots = implicit_slots
 
 
 def _tensor_key(t):
@@ -42,6 +45,7 @@ class ThunderFunction:
     def __init__(self, fn, executors=None):
         functools.update_wrapper(self, fn)
         self._fn = fn
+        self._implicit = ImplicitState(fn)
         self._executors = resolve(executors)
         self._cache = {}
         # Hits of positional-tensor calls are served in Rust (guards + launch).
@@ -52,19 +56,25 @@ class ThunderFunction:
         self._last = None
 
     def __call__(self, *args, **kwargs):
-        if not kwargs and all(type(a) is torch.Tensor for a in args):
+        implicit = self._implicit.slots()
+        if not implicit and not kwargs and all(type(a) is torch.Tensor for a in args):
             return self._call_tensors(args)
         flat, spec = pytree.tree_flatten((args, kwargs))
-        key = (spec, tuple(_key_of(v) for v in flat), torch.is_grad_enabled())
+        key = (
+            spec,
+            tuple(_key_of(v) for v in flat),
+            tuple((_slot_id(slot), _key_of(v)) for slot, v in implicit),
+            torch.is_grad_enabled(),
+        )
         entry = self._cache.get(key)
         if entry is None:
             self.cache_misses += 1
-            entry = self._compile(flat, spec)
+            entry = self._compile(flat, spec, [(slot, v) for slot, v in implicit if isinstance(v, torch.Tensor)])
             self._cache[key] = entry
         else:
             self._hits += 1
         self._last = entry
-        return _run(entry, flat)
+        return _run(entry, flat, {_slot_id(slot): v for slot, v in implicit})
 
     @property
     def cache_hits(self):
@@ -94,8 +104,8 @@ class ThunderFunction:
         self._last = entry
         return _run(entry, args)
 
-    def _compile(self, flat, spec):
-        for v in flat:
+    def _compile(self, flat, spec, implicit_tensors=()):
+        for v in list(flat) + [t for _, t in implicit_tensors]:
             if isinstance(v, torch.Tensor):
                 if v.device.type != "cpu":
                     raise UnsupportedOperation(f"thunder.jit runs on the CPU today; got a tensor on {v.device}")
@@ -104,20 +114,26 @@ class ThunderFunction:
                         "thunder.jit does not compute gradients yet: call it under torch.no_grad() "
                         "or on tensors that do not require grad"
                     )
-        captured = capture(self._fn, flat, spec)
+        captured = capture(self._fn, flat, spec, self._implicit, implicit_tensors)
         router = Router(self._executors)
         text, _ = translate(captured.graph_module, "main", router)
         program = _native.compile(text, "main", self._executors)
-        return Entry(captured, program, router)
+        return Entry(captured, program, router, [_slot_id(slot) for slot, _ in implicit_tensors])
 
 
 # The C entry point skips from_dlpack's Python-level dispatch (about 1 us a call).
 _from_dlpack = getattr(torch._C, "_from_dlpack", torch.utils.dlpack.from_dlpack)
 
 
-def _run(entry, flat):
+def _slot_id(slot):
+    kind, where = slot
+    return (kind, id(where) if kind == "cell" else where)
+
+
+def _run(entry, flat, implicit=None):
     captured = entry.captured
     inputs = [flat[i].contiguous() for i in captured.tensor_positions]
+    inputs += [implicit[slot].contiguous() for slot in entry.implicit_slots]
     pointers = [(t.data_ptr(), list(t.shape)) for t in inputs]
     capsules = entry.program.run(pointers, entry.external)
     tensors = [_from_dlpack(c) for c in capsules]

@@ -136,7 +136,13 @@ def _binary(em, node, name):
     a, b = node.args[0], node.args[1]
     attrs = {}
     alpha = node.kwargs.get("alpha", node.args[2] if len(node.args) > 2 else 1)
-    if name in ("add", "sub") and node.meta["val"].dtype == torch.bool:
+    out_dtype = node.meta["val"].dtype
+    if name in ("add", "sub") and isinstance(alpha, float) and not out_dtype.is_floating_point:
+        raise CaptureError(
+            f"For integral input tensors, argument alpha must not be a floating point number (as eager "
+            f"raises), at {em.where}"
+        )
+    if name in ("add", "sub") and out_dtype == torch.bool:
         # On bool, eager multiplies by bool(alpha): any nonzero alpha is 1.
         alpha = 1 if alpha else 0
     if name in ("add", "sub") and alpha != 1:
