@@ -1,8 +1,12 @@
 """CPU benchmark: thunder.jit against eager PyTorch in the same process.
 
-Eager and thunder calls alternate, so both see the same machine state; each
-row reports medians over `--repeat` calls after warm-up, and the first call's
-wall time (capture + compilation) for thunder.
+Eager and thunder run in the same process, in alternating blocks of
+`--repeat` calls (three rounds each), with a pause between blocks: both torch
+and thunder's kernels use OpenMP thread pools whose idle threads spin for a
+while after each parallel region, so timing them call by call interleaved
+would measure each one fighting the other's spinning threads. Each row
+reports the median over all timed calls, and the first call's wall time
+(capture + compilation) for thunder.
 
     .venv/bin/python bench/cpu_bench.py [--repeat 30] [--only NAME]
 """
@@ -81,9 +85,11 @@ def bench(name, fn, args, repeat):
         fn(*args)
         jfn(*args)
     eager, thun = [], []
-    for _ in range(repeat):
-        eager.append(time_call(fn, args))
-        thun.append(time_call(jfn, args))
+    for _ in range(3):
+        for times, f in ((eager, fn), (thun, jfn)):
+            time.sleep(0.3)
+            f(*args)
+            times.extend(time_call(f, args) for _ in range(repeat))
     e, t = statistics.median(eager), statistics.median(thun)
     print(f"| {name} | {e * 1e3:.2f} ms | {t * 1e3:.2f} ms | {e / t:.2f}x | {first:.2f} s |", flush=True)
 

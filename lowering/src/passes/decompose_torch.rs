@@ -274,10 +274,14 @@ fn decompose(p: &Prims, op: Op, name: &str) -> Result<Vec<Value>, String> {
             let shifted = p.sub(x, mb);
             let e = p.unary("exp", shifted);
             let s = p.reduce("sum", e, &dims);
-            let sb = p.unreduce(s, &shape, &dims);
             one(if name == "softmax" {
-                p.div(e, sb)
+                // Multiply by the row's reciprocal, as ATen's softmax kernel
+                // does: one division per row instead of one per element.
+                let r = p.unary("reciprocal", s);
+                let rb = p.unreduce(r, &shape, &dims);
+                p.mul(e, rb)
             } else {
+                let sb = p.unreduce(s, &shape, &dims);
                 let l = p.unary("log", sb);
                 p.sub(shifted, l)
             })

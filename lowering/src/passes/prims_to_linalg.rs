@@ -770,9 +770,6 @@ fn reduce(
     name: &str,
     e: Elem,
 ) -> Result<Value, String> {
-    if let Some(v) = lane_split_reduce(b, x, shape, dims, name, e)? {
-        return Ok(v);
-    }
     let (maps, iters, out_shape) = reduce_maps(shape, dims);
     let elem = scalar::mlir_elem(b, e);
     let identity = reduction_identity(name, e);
@@ -794,64 +791,6 @@ fn reduce(
     generic(b, &[x], &maps, &iters, init, &|i, a| {
         scalar::apply(i, combine, &[a[1], a[0]], e).map(reassociable)
     })
-}
-
-/// Lanes a max/min over the innermost dimension is split into.
-const REDUCTION_LANES: i64 = 16;
-
-/// A float max/min over the innermost dimension, as `LANES` independent
-/// partial results first and then a reduction of the lanes. LLVM does not
-/// vectorise a NaN-propagating `maximum` reduction loop, but the partial step
-/// is a plain parallel loop over the lanes, which it does.
-fn lane_split_reduce(
-    b: &Builder,
-    x: Value,
-    shape: &[i64],
-    dims: &[i64],
-    name: &str,
-    e: Elem,
-) -> Result<Option<Value>, String> {
-    let rank = shape.len();
-    let last = rank as i64 - 1;
-    let splittable = matches!(name, "amax" | "amin")
-        && matches!(e, Elem::Float(32, _) | Elem::Float(64, _))
-        && dims == [last]
-        && shape[rank - 1] % REDUCTION_LANES == 0
-        && shape[rank - 1] >= 4 * REDUCTION_LANES;
-    if !splittable {
-        return Ok(None);
-    }
-    // Partial results over [.., LANES]: iteration (outer.., chunk, lane)
-    // reads x[.., chunk * LANES + lane], so the op reads `x` itself and row
-    // tiling can still fuse it.
-    let elem = scalar::mlir_elem(b, e);
-    let outer: Vec<String> = (0..rank - 1).map(|d| format!("d{d}")).collect();
-    let (chunk, lane) = (format!("d{}", rank - 1), format!("d{rank}"));
-    let mut in_exprs = outer.clone();
-    in_exprs.push(format!("{chunk} * {REDUCTION_LANES} + {lane}"));
-    let mut out_exprs = outer.clone();
-    out_exprs.push(lane.clone());
-    let mut lanes_shape = shape.to_vec();
-    lanes_shape[rank - 1] = REDUCTION_LANES;
-    let identity = reduction_identity(name, e);
-    let init = fill(b, &lanes_shape, elem, &|inner| {
-        scalar::constant(inner, e, identity)
-    })?;
-    let mut iters = vec!["parallel"; rank - 1];
-    iters.extend(["reduction", "parallel"]);
-    let combine = if name == "amax" { "maximum" } else { "minimum" };
-    // linalg derives loop bounds from the operands' shapes; nothing else has
-    // the chunk dimension, so an unread operand of that size carries it.
-    let chunks = empty(b, &[shape[rank - 1] / REDUCTION_LANES], elem);
-    let maps = [
-        affine_map(rank + 1, &in_exprs),
-        affine_map(rank + 1, std::slice::from_ref(&chunk)),
-        affine_map(rank + 1, &out_exprs),
-    ];
-    let partial = generic(b, &[x, chunks], &maps, &iters, init, &|i, a| {
-        scalar::apply(i, combine, &[a[2], a[0]], e)
-    })?;
-    Ok(Some(reduce(b, partial, &lanes_shape, &[last], name, e)?))
 }
 
 fn var_mean(
@@ -960,8 +899,12 @@ fn reassociable(v: Value) -> Value {
             return v;
         }
         let op = mlir_sys::mlirOpResultGetOwner(v);
-        if matches!(
-            ir::op_name(op).as_str(),
+        let name = ir::op_name(op);
+        if matches!(name.as_str(), "llvm.intr.maximum" | "llvm.intr.minimum") {
+            let attr = ir::parse_attr(ir::context_of(op), "#llvm.fastmath<reassoc,nsz>");
+            mlir_sys::mlirOperationSetAttributeByName(op, ir::sref("fastmathFlags"), attr);
+        } else if matches!(
+            name.as_str(),
             "arith.addf" | "arith.mulf" | "arith.maximumf" | "arith.minimumf"
         ) {
             let attr = ir::parse_attr(ir::context_of(op), "#arith.fastmath<reassoc,nsz>");

@@ -205,8 +205,12 @@ pub fn apply(b: &Builder, name: &str, args: &[Value], e: Elem) -> Result<Value, 
         "div" | "fmod" => integer_division(b, name == "div", args[0], args[1], c),
         "pow" if float => op(b, "math.powf", &args, t),
         "pow" => integer_pow(b, args[0], args[1], c),
-        "maximum" if float => op(b, "arith.maximumf", &args, t),
-        "minimum" if float => op(b, "arith.minimumf", &args, t),
+        // LLVM's own NaN-propagating intrinsics, not arith.maximumf: the CPU
+        // pipeline's arith-expand (needed for bf16) would rewrite maximumf
+        // into compare-and-select chains that LLVM cannot vectorise as
+        // reductions.
+        "maximum" if float => op(b, "llvm.intr.maximum", &args, t),
+        "minimum" if float => op(b, "llvm.intr.minimum", &args, t),
         "maximum" => op(
             b,
             if signed { "arith.maxsi" } else { "arith.maxui" },

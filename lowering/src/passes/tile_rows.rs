@@ -26,6 +26,9 @@ crate::pass::define_module_pass!(
 /// a tile of every intermediate in L2.
 const TILE_ELEMENTS: i64 = 16 * 1024;
 const ROOT_TAG: &str = "thunder.tile_root";
+/// Below this many output elements a kernel without reductions runs on one
+/// thread: waking threads would cost more than it saves.
+const PARALLEL_ELEMENTS: i64 = 1 << 18;
 
 fn run(module: Op) -> Result<(), ()> {
     for func in ir::collect_ops(module, "func.func") {
@@ -50,15 +53,14 @@ fn iterator_types(op: Op) -> Vec<String> {
 }
 
 /// The op to tile (the producer of the only result) and its tile sizes, when
-/// tiling pays: the kernel reduces somewhere and its output is row-parallel.
+/// tiling pays: the output is row-parallel, and either the kernel reduces
+/// (tiles keep intermediates in cache) or it is big enough that tiles run on
+/// several threads.
 fn plan_tiling(func: Op) -> Option<(Op, Vec<i64>)> {
     let generics = ir::collect_ops(func, "linalg.generic");
     let reduces = generics
         .iter()
         .any(|g| iterator_types(*g).iter().any(|t| t.contains("reduction")));
-    if generics.len() < 2 || !reduces {
-        return None;
-    }
     let ret = ir::collect_ops(func, "func.return").into_iter().next()?;
     if ir::operands(ret).len() != 1 {
         return None;
@@ -76,8 +78,23 @@ fn plan_tiling(func: Op) -> Option<(Op, Vec<i64>)> {
         return None;
     }
     let shape = ir::shape_of(ir::value_type(value));
+    let numel: i64 = shape.iter().product();
+    if !(reduces && generics.len() >= 2) && numel < PARALLEL_ELEMENTS {
+        return None;
+    }
     let rows = *shape.first()?;
-    let row: i64 = shape[1..].iter().product::<i64>().max(1);
+    // A tile's size is set by the widest rows the kernel reads or writes
+    // (a row sum's output is one element per row, its input is not).
+    let func_type = ir::attr_type(ir::get_attr(func, "function_type")?);
+    let n_in = unsafe { mlirFunctionTypeGetNumInputs(func_type) };
+    let row = (0..n_in)
+        .map(|i| ir::shape_of(unsafe { mlirFunctionTypeGetInput(func_type, i) }))
+        .chain(std::iter::once(shape.clone()))
+        .filter(|s| s.first() == Some(&rows))
+        .map(|s| s[1..].iter().product::<i64>())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let target = (TILE_ELEMENTS / row).clamp(1, rows.max(1));
     // A divisor of the row count keeps every tile the same static shape.
     let rows_per_tile = (1..=target).rev().find(|t| rows % t == 0)?;
