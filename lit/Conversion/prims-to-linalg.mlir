@@ -784,20 +784,38 @@ func.func @pow_i32(%x: tensor<4xi32>, %y: tensor<4xi32>) -> tensor<4xi32> {
 
 // -----
 
-// maximumf propagates NaN.
+// A float maximum is LLVM's NaN-propagating intrinsic (arith.maximumf would be
+// expanded into compares and selects); elementwise, it has no fastmath flags.
 // CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (d0)>
 // CHECK-LABEL: func.func @maximum_f32(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<4xf32>, %[[ARG1:[^:]+]]: tensor<4xf32>) -> tensor<4xf32>
 // CHECK-NEXT: %[[V0:[^ ]+]] = tensor.empty() : tensor<4xf32>
 // CHECK-NEXT: %[[V1:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP]], #[[MAP]]], iterator_types = ["parallel"]} ins(%[[ARG0]], %[[ARG1]] : tensor<4xf32>, tensor<4xf32>) outs(%[[V0]] : tensor<4xf32>) {
 // CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[IN_0:[^:]+]]: f32, %[[OUT:[^:]+]]: f32):
-// CHECK-NEXT: %[[V2:[^ ]+]] = arith.maximumf %[[IN]], %[[IN_0]] : f32
+// CHECK-NEXT: %[[V2:[^ ]+]] = llvm.intr.maximum(%[[IN]], %[[IN_0]]) : (f32, f32) -> f32
 // CHECK-NEXT: linalg.yield %[[V2]] : f32
 // CHECK-NEXT: } -> tensor<4xf32>
 // CHECK-NEXT: return %[[V1]] : tensor<4xf32>
 func.func @maximum_f32(%x: tensor<4xf32>, %y: tensor<4xf32>) -> tensor<4xf32> {
   %0 = thunder_prims.maximum %x, %y : tensor<4xf32>
   return %0 : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (d0)>
+// CHECK-LABEL: func.func @minimum_f64(
+// CHECK-SAME: %[[ARG0:[^:]+]]: tensor<4xf64>, %[[ARG1:[^:]+]]: tensor<4xf64>) -> tensor<4xf64>
+// CHECK-NEXT: %[[V0:[^ ]+]] = tensor.empty() : tensor<4xf64>
+// CHECK-NEXT: %[[V1:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP]], #[[MAP]]], iterator_types = ["parallel"]} ins(%[[ARG0]], %[[ARG1]] : tensor<4xf64>, tensor<4xf64>) outs(%[[V0]] : tensor<4xf64>) {
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f64, %[[IN_0:[^:]+]]: f64, %[[OUT:[^:]+]]: f64):
+// CHECK-NEXT: %[[V2:[^ ]+]] = llvm.intr.minimum(%[[IN]], %[[IN_0]]) : (f64, f64) -> f64
+// CHECK-NEXT: linalg.yield %[[V2]] : f64
+// CHECK-NEXT: } -> tensor<4xf64>
+// CHECK-NEXT: return %[[V1]] : tensor<4xf64>
+func.func @minimum_f64(%x: tensor<4xf64>, %y: tensor<4xf64>) -> tensor<4xf64> {
+  %0 = thunder_prims.minimum %x, %y : tensor<4xf64>
+  return %0 : tensor<4xf64>
 }
 
 // -----
@@ -1590,7 +1608,7 @@ func.func @prod_f32(%x: tensor<2x3xf32>) -> tensor<2xf32> {
 
 // -----
 
-// An f32 amax is a reassociable maximumf (NaN-propagating) from -inf.
+// An f32 amax is a reassociable llvm.intr.maximum (NaN-propagating) from -inf.
 // CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (d0)>
 // CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
@@ -1604,7 +1622,7 @@ func.func @prod_f32(%x: tensor<2x3xf32>) -> tensor<2xf32> {
 // CHECK-NEXT: } -> tensor<2xf32>
 // CHECK-NEXT: %[[V2:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]]], iterator_types = ["parallel", "reduction"]} ins(%[[ARG0]] : tensor<2x3xf32>) outs(%[[V1]] : tensor<2xf32>) {
 // CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[OUT]]: f32):
-// CHECK-NEXT: %[[V3:[^ ]+]] = arith.maximumf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f32
+// CHECK-NEXT: %[[V3:[^ ]+]] = llvm.intr.maximum(%[[OUT]], %[[IN]]) {fastmathFlags = #llvm.fastmath<nsz, reassoc>} : (f32, f32) -> f32
 // CHECK-NEXT: linalg.yield %[[V3]] : f32
 // CHECK-NEXT: } -> tensor<2xf32>
 // CHECK-NEXT: return %[[V2]] : tensor<2xf32>
@@ -1615,44 +1633,27 @@ func.func @amax_f32(%x: tensor<2x3xf32>) -> tensor<2xf32> {
 
 // -----
 
-// A float max/min over an innermost dimension of a multiple of 16 (at least
-// 64) splits into 16 lanes: partial results per lane, reading x[.., chunk * 16
-// + lane] directly (an unread tensor of the chunk count gives the chunk loop
-// its bound), in order within a lane, so without fastmath; then a reassociable
-// reduction over the lanes.
-// CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
-// CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1, d2) -> (d0, d1 * 16 + d2)>
-// CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1, d2) -> (d1)>
-// CHECK-DAG: #[[MAP3:[^ ]+]] = affine_map<(d0, d1, d2) -> (d0, d2)>
-// CHECK-DAG: #[[MAP4:[^ ]+]] = affine_map<(d0) -> (d0)>
-// CHECK-DAG: #[[MAP5:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
-// CHECK-LABEL: func.func @amin_f64_lanes(
+// A float max/min over a long innermost dimension is one plain reduction (no
+// split into lanes): a reassociable llvm.intr.minimum from +inf, which LLVM
+// vectorises itself.
+// CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (d0)>
+// CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @amin_f64(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x64xf64>) -> tensor<2xf64>
-// CHECK-NEXT: %[[V0:[^ ]+]] = tensor.empty() : tensor<2x16xf64>
-// CHECK-NEXT: %[[V1:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]]], iterator_types = ["parallel", "parallel"]} outs(%[[V0]] : tensor<2x16xf64>) {
+// CHECK-NEXT: %[[V0:[^ ]+]] = tensor.empty() : tensor<2xf64>
+// CHECK-NEXT: %[[V1:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]]], iterator_types = ["parallel"]} outs(%[[V0]] : tensor<2xf64>) {
 // CHECK-NEXT: ^bb0(%[[OUT:[^:]+]]: f64):
 // CHECK-NEXT: %[[CST:[^ ]+]] = arith.constant 0x7FF0000000000000 : f64
 // CHECK-NEXT: linalg.yield %[[CST]] : f64
-// CHECK-NEXT: } -> tensor<2x16xf64>
-// CHECK-NEXT: %[[V2:[^ ]+]] = tensor.empty() : tensor<4xf64>
-// CHECK-NEXT: %[[V3:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]], #[[MAP3]]], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[ARG0]], %[[V2]] : tensor<2x64xf64>, tensor<4xf64>) outs(%[[V1]] : tensor<2x16xf64>) {
-// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f64, %[[IN_0:[^:]+]]: f64, %[[OUT]]: f64):
-// CHECK-NEXT: %[[V7:[^ ]+]] = arith.minimumf %[[OUT]], %[[IN]] : f64
-// CHECK-NEXT: linalg.yield %[[V7]] : f64
-// CHECK-NEXT: } -> tensor<2x16xf64>
-// CHECK-NEXT: %[[V4:[^ ]+]] = tensor.empty() : tensor<2xf64>
-// CHECK-NEXT: %[[V5:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP4]]], iterator_types = ["parallel"]} outs(%[[V4]] : tensor<2xf64>) {
-// CHECK-NEXT: ^bb0(%[[OUT]]: f64):
-// CHECK-NEXT: %[[CST]] = arith.constant 0x7FF0000000000000 : f64
-// CHECK-NEXT: linalg.yield %[[CST]] : f64
 // CHECK-NEXT: } -> tensor<2xf64>
-// CHECK-NEXT: %[[V6:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP5]]], iterator_types = ["parallel", "reduction"]} ins(%[[V3]] : tensor<2x16xf64>) outs(%[[V5]] : tensor<2xf64>) {
-// CHECK-NEXT: ^bb0(%[[IN]]: f64, %[[OUT]]: f64):
-// CHECK-NEXT: %[[V7]] = arith.minimumf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f64
-// CHECK-NEXT: linalg.yield %[[V7]] : f64
+// CHECK-NEXT: %[[V2:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]]], iterator_types = ["parallel", "reduction"]} ins(%[[ARG0]] : tensor<2x64xf64>) outs(%[[V1]] : tensor<2xf64>) {
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f64, %[[OUT]]: f64):
+// CHECK-NEXT: %[[V3:[^ ]+]] = llvm.intr.minimum(%[[OUT]], %[[IN]]) {fastmathFlags = #llvm.fastmath<nsz, reassoc>} : (f64, f64) -> f64
+// CHECK-NEXT: linalg.yield %[[V3]] : f64
 // CHECK-NEXT: } -> tensor<2xf64>
-// CHECK-NEXT: return %[[V6]] : tensor<2xf64>
-func.func @amin_f64_lanes(%x: tensor<2x64xf64>) -> tensor<2xf64> {
+// CHECK-NEXT: return %[[V2]] : tensor<2xf64>
+func.func @amin_f64(%x: tensor<2x64xf64>) -> tensor<2xf64> {
   %0 = thunder_prims.amin %x, dims = [1] : tensor<2x64xf64> -> tensor<2xf64>
   return %0 : tensor<2xf64>
 }
@@ -1675,7 +1676,7 @@ func.func @amin_f64_lanes(%x: tensor<2x64xf64>) -> tensor<2xf64> {
 // CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f16, %[[OUT]]: f16):
 // CHECK-NEXT: %[[V3:[^ ]+]] = arith.extf %[[OUT]] : f16 to f32
 // CHECK-NEXT: %[[V4:[^ ]+]] = arith.extf %[[IN]] : f16 to f32
-// CHECK-NEXT: %[[V5:[^ ]+]] = arith.maximumf %[[V3]], %[[V4]] : f32
+// CHECK-NEXT: %[[V5:[^ ]+]] = llvm.intr.maximum(%[[V3]], %[[V4]]) : (f32, f32) -> f32
 // CHECK-NEXT: %[[V6:[^ ]+]] = arith.truncf %[[V5]] : f32 to f16
 // CHECK-NEXT: linalg.yield %[[V6]] : f16
 // CHECK-NEXT: } -> tensor<f16>

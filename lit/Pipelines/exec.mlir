@@ -26,8 +26,9 @@
 // CHECK-NEXT: thunder_prims.sub
 // CHECK-NEXT: thunder_prims.exp
 // CHECK-NEXT: thunder_prims.sum
+// CHECK-NEXT: thunder_prims.reciprocal
 // CHECK-NEXT: thunder_prims.broadcast_in_dim
-// CHECK-NEXT: thunder_prims.div
+// CHECK-NEXT: thunder_prims.mul
 // CHECK-NEXT: return
 // CHECK-NEXT: }
 // The bias kernel.

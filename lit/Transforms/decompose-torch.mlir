@@ -1222,7 +1222,8 @@ func.func @var_f16_correction0_keepdim(%a: tensor<2x3xf16>) -> tensor<1x3xf16> {
 
 // -----
 
-// Softmax subtracts the max before exp.
+// Softmax subtracts the max before exp, and multiplies by the reciprocal of
+// the sum (one division per row, as ATen's kernel).
 // CHECK-LABEL: func.func @softmax_f32(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x3xf32>) -> tensor<2x3xf32>
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.amax %[[ARG0]], dims = [0] : tensor<2x3xf32> -> tensor<3xf32>
@@ -1230,9 +1231,10 @@ func.func @var_f16_correction0_keepdim(%a: tensor<2x3xf16>) -> tensor<1x3xf16> {
 // CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.sub %[[ARG0]], %[[V1]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.exp %[[V2]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.sum %[[V3]], dims = [0] : tensor<2x3xf32> -> tensor<3xf32>
-// CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V4]], dims = [1] : tensor<3xf32> -> tensor<2x3xf32>
-// CHECK-NEXT: %[[V6:[^ ]+]] = thunder_prims.div %[[V3]], %[[V5]] : tensor<2x3xf32>
-// CHECK-NEXT: return %[[V6]] : tensor<2x3xf32>
+// CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.reciprocal %[[V4]] : tensor<3xf32>
+// CHECK-NEXT: %[[V6:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V5]], dims = [1] : tensor<3xf32> -> tensor<2x3xf32>
+// CHECK-NEXT: %[[V7:[^ ]+]] = thunder_prims.mul %[[V3]], %[[V6]] : tensor<2x3xf32>
+// CHECK-NEXT: return %[[V7]] : tensor<2x3xf32>
 func.func @softmax_f32(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
   %0 = thunder_torch.softmax %a {dim = 0 : i64} : tensor<2x3xf32> -> tensor<2x3xf32>
   return %0 : tensor<2x3xf32>
@@ -1248,10 +1250,11 @@ func.func @softmax_f32(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
 // CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.sub %[[V0]], %[[V2]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.exp %[[V3]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.sum %[[V4]], dims = [1] : tensor<2x3xf32> -> tensor<2xf32>
-// CHECK-NEXT: %[[V6:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V5]], dims = [0] : tensor<2xf32> -> tensor<2x3xf32>
-// CHECK-NEXT: %[[V7:[^ ]+]] = thunder_prims.div %[[V4]], %[[V6]] : tensor<2x3xf32>
-// CHECK-NEXT: %[[V8:[^ ]+]] = thunder_prims.convert_element_type %[[V7]] : tensor<2x3xf32> to tensor<2x3xbf16>
-// CHECK-NEXT: return %[[V8]] : tensor<2x3xbf16>
+// CHECK-NEXT: %[[V6:[^ ]+]] = thunder_prims.reciprocal %[[V5]] : tensor<2xf32>
+// CHECK-NEXT: %[[V7:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V6]], dims = [0] : tensor<2xf32> -> tensor<2x3xf32>
+// CHECK-NEXT: %[[V8:[^ ]+]] = thunder_prims.mul %[[V4]], %[[V7]] : tensor<2x3xf32>
+// CHECK-NEXT: %[[V9:[^ ]+]] = thunder_prims.convert_element_type %[[V8]] : tensor<2x3xf32> to tensor<2x3xbf16>
+// CHECK-NEXT: return %[[V9]] : tensor<2x3xbf16>
 func.func @softmax_bf16(%a: tensor<2x3xbf16>) -> tensor<2x3xbf16> {
   %0 = thunder_torch.softmax %a {dim = -1 : i64} : tensor<2x3xbf16> -> tensor<2x3xbf16>
   return %0 : tensor<2x3xbf16>
@@ -1268,9 +1271,10 @@ func.func @softmax_bf16(%a: tensor<2x3xbf16>) -> tensor<2x3xbf16> {
 // CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.sub %[[V0]], %[[V2]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.exp %[[V3]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.sum %[[V4]], dims = [1] : tensor<2x3xf32> -> tensor<2xf32>
-// CHECK-NEXT: %[[V6:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V5]], dims = [0] : tensor<2xf32> -> tensor<2x3xf32>
-// CHECK-NEXT: %[[V7:[^ ]+]] = thunder_prims.div %[[V4]], %[[V6]] : tensor<2x3xf32>
-// CHECK-NEXT: return %[[V7]] : tensor<2x3xf32>
+// CHECK-NEXT: %[[V6:[^ ]+]] = thunder_prims.reciprocal %[[V5]] : tensor<2xf32>
+// CHECK-NEXT: %[[V7:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V6]], dims = [0] : tensor<2xf32> -> tensor<2x3xf32>
+// CHECK-NEXT: %[[V8:[^ ]+]] = thunder_prims.mul %[[V4]], %[[V7]] : tensor<2x3xf32>
+// CHECK-NEXT: return %[[V8]] : tensor<2x3xf32>
 func.func @softmax_f16_dtype_f32(%a: tensor<2x3xf16>) -> tensor<2x3xf32> {
   %0 = thunder_torch.softmax %a {dim = 1 : i64, dtype = f32} : tensor<2x3xf16> -> tensor<2x3xf32>
   return %0 : tensor<2x3xf32>

@@ -2,13 +2,16 @@
 
 // A softmax kernel: every op, the two reductions included, is fused into one
 // loop over tiles of 4 rows (4 x 4096 f32 = 64 KiB), run as an scf.forall.
-// The row max is split into 16 lanes read straight from the input.
-// CHECK: #[[LANES:.+]] = affine_map<(d0, d1, d2) -> (d0, d1 * 16 + d2)>
+// The row max is a plain row reduction of the tile, by LLVM's NaN-propagating
+// maximum, reassociable.
+// CHECK-DAG: #[[ID:.+]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[ROWS:.+]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @softmax_fusion_0
 // CHECK: scf.forall (%[[ROW:.+]]) = (0) to (64) step (4) shared_outs(%[[OUT:.+]] = %{{.+}}) -> (tensor<64x4096xf32>)
 // CHECK:   %[[TILE:.+]] = tensor.extract_slice %arg0[%[[ROW]], 0] [4, 4096] [1, 1]
-// CHECK:   linalg.generic {indexing_maps = [#[[LANES]], {{.+}}], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[TILE]], {{.+}} : tensor<4x4096xf32>, tensor<256xf32>) outs({{.+}} : tensor<4x16xf32>)
-// CHECK:     arith.maximumf
+// CHECK:   linalg.generic {indexing_maps = [#[[ID]], #[[ROWS]]], iterator_types = ["parallel", "reduction"]} ins(%[[TILE]] : tensor<4x4096xf32>) outs({{.+}} : tensor<4xf32>)
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[ACC:[^:]+]]: f32):
+// CHECK-NEXT: llvm.intr.maximum(%[[ACC]], %[[IN]]) {fastmathFlags = #llvm.fastmath<nsz, reassoc>} : (f32, f32) -> f32
 // CHECK:   math.exp
 // CHECK:   arith.addf {{.+}} fastmath<reassoc,nsz>
 // CHECK:   arith.divf
@@ -29,15 +32,49 @@ func.func @softmax_fusion_0(%x: tensor<64x4096xf32>) -> tensor<64x4096xf32> attr
 
 // -----
 
-// Elementwise only: one fused generic already streams its input; no tiling.
+// Elementwise only and big (2^18 elements): tiles of rows, for the threads.
 // CHECK-LABEL: func.func @chain_fusion_0
-// CHECK-NOT: scf.forall
+// CHECK: scf.forall (%{{.+}}) = (0) to (64) step (4)
 // CHECK: linalg.generic
 // CHECK-NOT: linalg.generic
+// CHECK: tensor.parallel_insert_slice
 func.func @chain_fusion_0(%x: tensor<64x4096xf32>) -> tensor<64x4096xf32> attributes {thunder.executor = "thunder_cpu"} {
   %0 = thunder_prims.exp %x : tensor<64x4096xf32>
   %1 = thunder_prims.mul %0, %x : tensor<64x4096xf32>
   return %1 : tensor<64x4096xf32>
+}
+
+// -----
+
+// Elementwise only and small: one fused generic on one thread, no tiling.
+// CHECK-LABEL: func.func @small_chain_fusion_0
+// CHECK-NOT: scf.forall
+// CHECK: linalg.generic
+// CHECK-NOT: linalg.generic
+func.func @small_chain_fusion_0(%x: tensor<64x1024xf32>) -> tensor<64x1024xf32> attributes {thunder.executor = "thunder_cpu"} {
+  %0 = thunder_prims.exp %x : tensor<64x1024xf32>
+  %1 = thunder_prims.mul %0, %x : tensor<64x1024xf32>
+  return %1 : tensor<64x1024xf32>
+}
+
+// -----
+
+// A row reduction: the output has one element per row, but the tiles are
+// sized by the input's rows (4 x 4096), and the producer is fused into them.
+// CHECK-LABEL: func.func @rowsum_fusion_0
+// CHECK: scf.forall (%[[ROW:.+]]) = (0) to (64) step (4) shared_outs(%[[OUT:.+]] = %{{.+}}) -> (tensor<64xf32>)
+// CHECK:   %[[TILE:.+]] = tensor.extract_slice %arg0[%[[ROW]], 0] [4, 4096] [1, 1]
+// CHECK:   linalg.generic {{.+}} iterator_types = ["parallel", "reduction"]} ins(%[[TILE]] : tensor<4x4096xf32>) outs({{.+}} : tensor<4xf32>)
+// CHECK:     arith.mulf
+// CHECK:     arith.addf {{.+}} fastmath<reassoc,nsz>
+// CHECK:   scf.forall.in_parallel
+// CHECK-NEXT: tensor.parallel_insert_slice %{{.+}} into %[[OUT]][%[[ROW]]] [4] [1] : tensor<4xf32> into tensor<64xf32>
+// CHECK-NOT: linalg.generic
+// CHECK: return
+func.func @rowsum_fusion_0(%x: tensor<64x4096xf32>) -> tensor<64xf32> attributes {thunder.executor = "thunder_cpu"} {
+  %0 = thunder_prims.mul %x, %x : tensor<64x4096xf32>
+  %1 = thunder_prims.sum %0, dims = [1] : tensor<64x4096xf32> -> tensor<64xf32>
+  return %1 : tensor<64xf32>
 }
 
 // -----

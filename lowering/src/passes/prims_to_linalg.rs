@@ -16,6 +16,7 @@ crate::pass::define_module_pass!(
     run,
     [
         melior::dialect::DialectHandle::linalg(),
+        melior::dialect::DialectHandle::llvm(),
         melior::dialect::DialectHandle::tensor(),
         melior::dialect::DialectHandle::arith(),
         unsafe {

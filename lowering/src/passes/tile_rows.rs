@@ -17,6 +17,8 @@ crate::pass::define_module_pass!(
     [
         unsafe { melior::dialect::DialectHandle::from_raw(mlirGetDialectHandle__transform__()) },
         melior::dialect::DialectHandle::scf(),
+        melior::dialect::DialectHandle::affine(),
+        melior::dialect::DialectHandle::arith(),
         melior::dialect::DialectHandle::tensor(),
         melior::dialect::DialectHandle::linalg()
     ]
