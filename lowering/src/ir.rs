@@ -455,3 +455,50 @@ pub fn collect_ops(root: Op, prefix: &str) -> Vec<Op> {
     };
     state.out
 }
+
+/// The operations of a function's (first) body block, in order; empty for a
+/// declaration.
+pub fn body_ops(func: Op) -> Vec<Op> {
+    let block = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
+    let mut out = vec![];
+    if block.ptr.is_null() {
+        return out;
+    }
+    let mut op = unsafe { mlirBlockGetFirstOperation(block) };
+    while !op.ptr.is_null() {
+        out.push(op);
+        op = unsafe { mlirOperationGetNextInBlock(op) };
+    }
+    out
+}
+
+/// A `func.func` named `name` of type `fn_type` owning `body` (an empty
+/// region makes a declaration), with extra attributes; not yet inserted.
+pub fn create_func(
+    ctx: MlirContext,
+    loc: MlirLocation,
+    name: &str,
+    fn_type: Type,
+    body: MlirRegion,
+    extra: &[(&str, Attr)],
+) -> Op {
+    unsafe {
+        let mut state = mlirOperationStateGet(sref("func.func"), loc);
+        let mut attrs = vec![
+            mlirNamedAttributeGet(
+                mlirIdentifierGet(ctx, sref("sym_name")),
+                str_attr(ctx, name),
+            ),
+            mlirNamedAttributeGet(
+                mlirIdentifierGet(ctx, sref("function_type")),
+                mlirTypeAttrGet(fn_type),
+            ),
+        ];
+        for (n, a) in extra {
+            attrs.push(mlirNamedAttributeGet(mlirIdentifierGet(ctx, sref(n)), *a));
+        }
+        mlirOperationStateAddAttributes(&mut state, attrs.len() as isize, attrs.as_ptr());
+        mlirOperationStateAddOwnedRegions(&mut state, 1, &body);
+        mlirOperationCreate(&mut state)
+    }
+}

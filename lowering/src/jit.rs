@@ -12,31 +12,8 @@ use melior::{Context, diagnostic::DiagnosticSeverity};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Element types the runtime exchanges, named as PyTorch names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DType {
-    F64,
-    F32,
-    F16,
-    BF16,
-    I64,
-    I32,
-    I16,
-    I8,
-    U8,
-    Bool,
-}
-
-impl DType {
-    pub fn size(self) -> usize {
-        match self {
-            DType::F64 | DType::I64 => 8,
-            DType::F32 | DType::I32 => 4,
-            DType::F16 | DType::BF16 | DType::I16 => 2,
-            DType::I8 | DType::U8 | DType::Bool => 1,
-        }
-    }
-}
+/// Element types: the runtime's, so compiler and runtime name them alike.
+pub use thunder_runtime::DType;
 
 /// A dense row-major tensor in host memory.
 #[derive(Clone, Debug, PartialEq)]

@@ -27,16 +27,13 @@ pub fn matmul(a: &Tensor, b: &Tensor, out: &TensorSpec) -> Result<Tensor, String
         return Ok(c);
     }
     let (ki, ni) = (k as isize, n as isize);
-    for bi in 0..batch {
-        unsafe {
-            match a.spec.dtype {
-                DType::F32 => {
-                    let (pa, pb, pc) = (
-                        a.data as *const f32,
-                        b.data as *const f32,
-                        c.data as *mut f32,
-                    );
-                    matrixmultiply::sgemm(
+    // One row-major GEMM per batch entry: C = A * B, no transposes.
+    macro_rules! batched {
+        ($gemm:path, $t:ty) => {
+            for bi in 0..batch {
+                let (pa, pb, pc) = (a.data as *const $t, b.data as *const $t, c.data as *mut $t);
+                unsafe {
+                    $gemm(
                         m,
                         k,
                         n,
@@ -51,37 +48,18 @@ pub fn matmul(a: &Tensor, b: &Tensor, out: &TensorSpec) -> Result<Tensor, String
                         pc.add(bi * m * n),
                         ni,
                         1,
-                    );
-                }
-                DType::F64 => {
-                    let (pa, pb, pc) = (
-                        a.data as *const f64,
-                        b.data as *const f64,
-                        c.data as *mut f64,
-                    );
-                    matrixmultiply::dgemm(
-                        m,
-                        k,
-                        n,
-                        1.0,
-                        pa.add(bi * m * k),
-                        ki,
-                        1,
-                        pb.add(bi * k * n),
-                        ni,
-                        1,
-                        0.0,
-                        pc.add(bi * m * n),
-                        ni,
-                        1,
-                    );
-                }
-                other => {
-                    return Err(format!(
-                        "blas matmul: {other:?} is not supported (f32, f64 are)"
-                    ));
-                }
+                    )
+                };
             }
+        };
+    }
+    match a.spec.dtype {
+        DType::F32 => batched!(matrixmultiply::sgemm, f32),
+        DType::F64 => batched!(matrixmultiply::dgemm, f64),
+        other => {
+            return Err(format!(
+                "blas matmul: {other:?} is not supported (f32, f64 are)"
+            ));
         }
     }
     Ok(c)

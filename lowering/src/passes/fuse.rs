@@ -121,21 +121,6 @@ fn run(module: Op) -> Result<(), ()> {
     if ok { Ok(()) } else { Err(()) }
 }
 
-fn body_ops(func: Op) -> Vec<Op> {
-    let region = unsafe { mlirOperationGetRegion(func, 0) };
-    let block = unsafe { mlirRegionGetFirstBlock(region) };
-    let mut out = vec![];
-    if block.ptr.is_null() {
-        return out;
-    }
-    let mut op = unsafe { mlirBlockGetFirstOperation(block) };
-    while !op.ptr.is_null() {
-        out.push(op);
-        op = unsafe { mlirOperationGetNextInBlock(op) };
-    }
-    out
-}
-
 fn is_constant(op: Op) -> bool {
     ir::op_name(op) == "arith.constant"
 }
@@ -145,7 +130,7 @@ fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
     // reported (every such op) and left as it was.
     let mut claims = vec![];
     let mut ok = true;
-    for op in body_ops(func) {
+    for op in ir::body_ops(func) {
         match claim(op, order) {
             Ok(c) => claims.push((op, c)),
             Err(message) => {

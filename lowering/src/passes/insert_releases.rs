@@ -15,7 +15,7 @@ crate::pass::define_module_pass!(
 
 fn run(module: Op) -> Result<(), ()> {
     for func in ir::collect_ops(module, "func.func") {
-        let ops = top_level_ops(func);
+        let ops = ir::body_ops(func);
         let is_plan = ops.iter().any(|op| {
             let n = ir::op_name(*op);
             n == "thunder_exec.launch" || n == "thunder_exec.call"
@@ -40,20 +40,6 @@ fn top_level_ancestor(func: Op, op: Op) -> Option<Op> {
         }
         cur = parent;
     }
-}
-
-fn top_level_ops(func: Op) -> Vec<Op> {
-    let block = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
-    let mut out = vec![];
-    if block.ptr.is_null() {
-        return out;
-    }
-    let mut op = unsafe { mlirBlockGetFirstOperation(block) };
-    while !op.ptr.is_null() {
-        out.push(op);
-        op = unsafe { mlirOperationGetNextInBlock(op) };
-    }
-    out
 }
 
 fn position(ops: &[Op], op: Op) -> Option<usize> {

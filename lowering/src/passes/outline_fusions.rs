@@ -80,26 +80,14 @@ fn outline(fusion: Op, name: &str) -> Op {
     let mut state_builder = Builder::before(fusion);
     state_builder.loc = loc;
     let executor = ir::get_attr(fusion, "executor").unwrap();
-    let kernel = unsafe {
-        let mut state = mlirOperationStateGet(ir::sref("func.func"), loc);
-        let attrs = [
-            mlirNamedAttributeGet(
-                mlirIdentifierGet(ctx, ir::sref("sym_name")),
-                ir::str_attr(ctx, name),
-            ),
-            mlirNamedAttributeGet(
-                mlirIdentifierGet(ctx, ir::sref("function_type")),
-                mlirTypeAttrGet(fn_type),
-            ),
-            mlirNamedAttributeGet(
-                mlirIdentifierGet(ctx, ir::sref("thunder.executor")),
-                executor,
-            ),
-        ];
-        mlirOperationStateAddAttributes(&mut state, attrs.len() as isize, attrs.as_ptr());
-        mlirOperationStateAddOwnedRegions(&mut state, 1, &body);
-        mlirOperationCreate(&mut state)
-    };
+    let kernel = ir::create_func(
+        ctx,
+        loc,
+        name,
+        fn_type,
+        body,
+        &[("thunder.executor", executor)],
+    );
     let symbol = unsafe { mlirFlatSymbolRefAttrGet(ctx, ir::sref(name)) };
     let launch = state_builder.create(
         "thunder_exec.launch",

@@ -51,26 +51,14 @@ fn declare(module_body: MlirBlock, ctx: MlirContext, name: &str, f64t: MlirType)
     let existing = unsafe { mlirBlockGetFirstOperation(module_body) };
     let fn_type = unsafe { mlirFunctionTypeGet(ctx, 1, &f64t, 1, &f64t) };
     let loc = unsafe { mlirLocationUnknownGet(ctx) };
-    unsafe {
-        let mut state = mlirOperationStateGet(ir::sref("func.func"), loc);
-        let attrs = [
-            mlirNamedAttributeGet(
-                mlirIdentifierGet(ctx, ir::sref("sym_name")),
-                ir::str_attr(ctx, name),
-            ),
-            mlirNamedAttributeGet(
-                mlirIdentifierGet(ctx, ir::sref("function_type")),
-                mlirTypeAttrGet(fn_type),
-            ),
-            mlirNamedAttributeGet(
-                mlirIdentifierGet(ctx, ir::sref("sym_visibility")),
-                ir::str_attr(ctx, "private"),
-            ),
-        ];
-        mlirOperationStateAddAttributes(&mut state, attrs.len() as isize, attrs.as_ptr());
-        let region = mlirRegionCreate();
-        mlirOperationStateAddOwnedRegions(&mut state, 1, &region);
-        let func = mlirOperationCreate(&mut state);
-        mlirBlockInsertOwnedOperationBefore(module_body, existing, func);
-    }
+    let private = ir::str_attr(ctx, "private");
+    let func = ir::create_func(
+        ctx,
+        loc,
+        name,
+        fn_type,
+        unsafe { mlirRegionCreate() },
+        &[("sym_visibility", private)],
+    );
+    unsafe { mlirBlockInsertOwnedOperationBefore(module_body, existing, func) };
 }
