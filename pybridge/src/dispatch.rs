@@ -26,7 +26,7 @@ struct Entry {
     external: Py<PyAny>,
 }
 
-#[pyclass(unsendable)]
+#[pyclass]
 pub struct Dispatcher {
     entries: Vec<Entry>,
     from_dlpack: Py<PyAny>,

@@ -55,12 +55,18 @@ impl Trace {
 }
 
 /// A compiled program: `run` it on the inputs' data pointers and shapes.
-#[pyclass(unsendable)]
+#[pyclass]
 pub(crate) struct Program {
     compiled: CompiledProgram,
     #[pyo3(get)]
     traces: Vec<Trace>,
 }
+
+// Safety: after compilation the program is read-only: the plan is data, and
+// the JIT'd kernels are pure functions of their arguments, so any thread may
+// run it (Python serialises the calls anyway: `run` keeps the GIL).
+unsafe impl Send for Program {}
+unsafe impl Sync for Program {}
 
 /// The message of a failed step, with a command line that reproduces it.
 fn compilation_error(e: &CompileError) -> PyErr {
