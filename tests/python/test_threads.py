@@ -2,9 +2,8 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
-import torch
-
 import thunder
+import torch
 
 
 def test_calls_from_several_threads_agree_with_eager():
