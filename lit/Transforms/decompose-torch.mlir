@@ -76,13 +76,16 @@ func.func @add_bool_int_scalar(%a: tensor<4xi1>, %s: i64) -> tensor<4xi64> {
 
 // -----
 
-// A 0-d f64 tensor does not promote a dimensioned f16 tensor.
+// A 0-d f64 tensor does not promote a dimensioned f16 tensor. The f16 add
+// computes in f32 and rounds to f16 once, as PyTorch's CPU kernel does.
 // CHECK-LABEL: func.func @add_zero_dim_f64_with_f16(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x2xf16>, %[[ARG1:[^:]+]]: tensor<f64>) -> tensor<2x2xf16>
-// CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.convert_element_type %[[ARG1]] : tensor<f64> to tensor<f16>
-// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V0]], dims = [] : tensor<f16> -> tensor<2x2xf16>
-// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.add %[[ARG0]], %[[V1]] : tensor<2x2xf16>
-// CHECK-NEXT: return %[[V2]] : tensor<2x2xf16>
+// CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.convert_element_type %[[ARG0]] : tensor<2x2xf16> to tensor<2x2xf32>
+// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.convert_element_type %[[ARG1]] : tensor<f64> to tensor<f32>
+// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V1]], dims = [] : tensor<f32> -> tensor<2x2xf32>
+// CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.add %[[V0]], %[[V2]] : tensor<2x2xf32>
+// CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.convert_element_type %[[V3]] : tensor<2x2xf32> to tensor<2x2xf16>
+// CHECK-NEXT: return %[[V4]] : tensor<2x2xf16>
 func.func @add_zero_dim_f64_with_f16(%a: tensor<2x2xf16>, %b: tensor<f64>) -> tensor<2x2xf16> {
   %0 = thunder_torch.add %a, %b : tensor<2x2xf16>, tensor<f64> -> tensor<2x2xf16>
   return %0 : tensor<2x2xf16>

@@ -34,3 +34,34 @@ def test_layer_norm_large_tiled_matches_eager():
     x, w, b = torch.randn(512, 1024) * 3 + 5, torch.randn(1024), torch.randn(1024)
     fn = lambda x, w, b: torch.nn.functional.layer_norm(x, (1024,), w, b)
     torch.testing.assert_close(thunder.jit(fn)(x, w, b), fn(x, w, b), rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_arithmetic_with_numbers_computes_in_f32(dtype):
+    # Eager keeps the number (and a 0-d f32 tensor) at f32 and rounds once.
+    x = torch.tensor([0.5, -0.25, 2.0, 1e-3, 3.0], dtype=dtype)
+    for fn in (lambda a: a * 70000, lambda a: a / 1e5, lambda a: a * torch.tensor(1e5), lambda a: a + 1e-4):
+        torch.testing.assert_close(thunder.jit(fn)(x), fn(x), rtol=0, atol=0)
+
+
+def test_sum_of_many_elements_stays_accurate():
+    x = torch.full((1 << 22,), 0.1) + torch.rand(1 << 22) * 1e-3
+    ref = x.double().sum()
+    got = thunder.jit(lambda a: a.sum())(x).double()
+    assert abs(got - ref) / ref < 1e-6
+
+
+def test_module_train_and_eval_are_separate_specialisations():
+    m = torch.nn.Sequential(torch.nn.Linear(4, 4), torch.nn.Dropout(0.5)).requires_grad_(False)
+    jm = thunder.jit(m)
+    x = torch.ones(64, 4)
+    m.train()
+    assert (jm(x) == 0).any()
+    m.eval()
+    torch.testing.assert_close(jm(x), m(x))
+
+
+def test_tensor_constants_made_inside_the_function():
+    x = torch.randn(4, 5)
+    fn = lambda a: torch.where(a > 0, a, torch.tensor(2.0)) + torch.tensor([1.0, 2, 3, 4, 5])
+    torch.testing.assert_close(thunder.jit(fn)(x), fn(x))

@@ -96,8 +96,12 @@ fn decompose(p: &Prims, op: Op, name: &str) -> Result<Vec<Value>, String> {
         // Arithmetic computes in the result dtype.
         "add" | "sub" | "mul" | "pow" | "maximum" | "minimum" | "atan2" | "bitwise_and"
         | "bitwise_or" | "bitwise_xor" | "remainder" => {
-            let a = p.tensor_operand(operands[0], out.elem, &out.shape);
-            let mut b = p.tensor_operand(operands[1], out.elem, &out.shape);
+            // f16/bf16 arithmetic runs in f32 and rounds once at the end, as
+            // PyTorch's CPU kernels do; so a Python number keeps its f32 value
+            // (`x_f16 * 70000` is finite where x is small).
+            let compute = p.compute_type(out.elem);
+            let a = p.tensor_operand(operands[0], compute, &out.shape);
+            let mut b = p.tensor_operand(operands[1], compute, &out.shape);
             let is_bool = Elem::of(out.elem) == Elem::Bool;
             if let Some(alpha) = ir::get_attr(op, "alpha").map(ir::attr_f64)
                 && alpha != 1.0
@@ -124,8 +128,9 @@ fn decompose(p: &Prims, op: Op, name: &str) -> Result<Vec<Value>, String> {
         }
         "div" => {
             let mode = ir::get_attr(op, "rounding_mode").map(ir::attr_string);
-            let a = p.tensor_operand(operands[0], out.elem, &out.shape);
-            let b = p.tensor_operand(operands[1], out.elem, &out.shape);
+            let compute = p.compute_type(out.elem);
+            let a = p.tensor_operand(operands[0], compute, &out.shape);
+            let b = p.tensor_operand(operands[1], compute, &out.shape);
             let float = Elem::of(out.elem).is_float();
             one(match (mode.as_deref(), float) {
                 (None, _) => p.div(a, b),

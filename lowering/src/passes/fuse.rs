@@ -7,7 +7,8 @@
 //! - `thunder_cpu` claims the other prims; runs of consecutive claimed ops
 //!   become one `thunder_exec.fusion "thunder_cpu"` region each, i.e. one
 //!   generated kernel, with scalar constants cloned in;
-//! - `torch` claims `thunder_torch.opaque` → `thunder_exec.call "torch", <callee>`.
+//! - `thunder_torch.opaque` goes to the executor its callee names
+//!   (`"myex::..."`) when listed, else to `torch`: `thunder_exec.call <executor>, <callee>`.
 //!
 //! Program order is topological, so a run of consecutive ops can always be
 //! fused: every value it needs from outside is defined before it.
@@ -87,10 +88,8 @@ fn claim(op: Op, order: &[String]) -> Result<Claim, String> {
             .into_iter()
             .collect()
     } else if name == "thunder_torch.opaque" {
-        order
-            .iter()
-            .any(|o| o == "torch")
-            .then_some(Claim::Torch)
+        external_executor(op, order)
+            .map(|_| Claim::Torch)
             .into_iter()
             .collect()
     } else if name.starts_with("thunder_torch.") {
@@ -104,6 +103,20 @@ fn claim(op: Op, order: &[String]) -> Result<Claim, String> {
         .first()
         .copied()
         .ok_or_else(|| format!("no executor in {order:?} can run '{name}'"))
+}
+
+/// Who runs an opaque op: the executor its callee names (`"myex::aten.exp"`)
+/// when that one is listed, else the torch fallback when it is.
+fn external_executor(op: Op, order: &[String]) -> Option<String> {
+    let callee = ir::attr_string(ir::get_attr(op, "callee")?);
+    let named = callee.split_once("::").map(|(ex, _)| ex.to_string());
+    match named {
+        Some(ex) if order.contains(&ex) => Some(ex),
+        _ => order
+            .iter()
+            .any(|o| o == "torch")
+            .then(|| "torch".to_string()),
+    }
 }
 
 fn run(module: Op) -> Result<(), ()> {
@@ -154,7 +167,8 @@ fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
                     Claim::Blas => make_call(op, "blas", "matmul"),
                     Claim::Torch => {
                         let callee = ir::attr_string(ir::get_attr(op, "callee").unwrap());
-                        make_call(op, "torch", &callee)
+                        let executor = external_executor(op, order).unwrap();
+                        make_call(op, &executor, &callee)
                     }
                     _ => {}
                 }

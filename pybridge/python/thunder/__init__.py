@@ -11,6 +11,7 @@ input signature (shapes, strides, dtypes, devices, requires_grad, Python
 values) compiles once; later calls with the same signature reuse it.
 """
 
+from . import extend
 from ._jit import ThunderFunction, ThunderModule, cache_hits, cache_misses, examine, jit, last_traces
 from .errors import CaptureError, CompilationError, UnsupportedOperation
 
@@ -23,6 +24,7 @@ __all__ = [
     "cache_hits",
     "cache_misses",
     "examine",
+    "extend",
     "jit",
     "last_traces",
 ]

@@ -90,6 +90,12 @@ def capture(fn, flat_args, in_spec, implicit=None, implicit_tensors=()):
         raise
     except Exception as exc:
         name = type(exc).__name__
+        if "convert all Tensors to FakeTensors" in str(exc):
+            raise CaptureError(
+                f"the function reads a tensor that is neither an argument nor bound to a closure variable or a "
+                f"global name (for example through a module, a container, an attribute or a default argument), "
+                f"at {_user_line(exc)}; pass it as an argument"
+            ) from exc
         data_dependent = "DataDependent" in name or "data-dependent" in str(exc) or "data dependent" in str(exc)
         if data_dependent:
             raise CaptureError(

@@ -26,6 +26,13 @@ def mlir_element(dtype):
 
 
 def tensor_type(shape, dtype):
+    if not all(isinstance(d, int) for d in shape):
+        from .errors import CaptureError
+
+        raise CaptureError(
+            f"a tensor whose shape depends on tensor data ({list(shape)}), as boolean-mask indexing or "
+            "nonzero make, cannot be compiled: shapes are static"
+        )
     dims = "x".join(str(int(d)) for d in shape)
     elem = mlir_element(dtype)
     return f"tensor<{dims}x{elem}>" if dims else f"tensor<{elem}>"

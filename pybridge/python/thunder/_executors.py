@@ -36,7 +36,7 @@ class OperatorExecutor:
 
         ex = thunder.extend.OperatorExecutor("myex")
         ex.register_implementation(torch.ops.aten.cumsum.default, my_cumsum)
-        thunder.jit(fn, executors=["myex", *thunder.DEFAULT_EXECUTORS])
+        thunder.jit(fn, executors=["myex", *thunder.extend.DEFAULT])
 
     `my_cumsum` receives the same arguments as the aten operation (tensors as
     torch tensors) and returns what it returns.
@@ -71,6 +71,8 @@ def get_executor(name):
 
 def resolve(executors):
     """Validates an executor list; returns the names in priority order."""
+    if isinstance(executors, (str, OperatorExecutor)):
+        raise TypeError("executors must be a list of executor names or OperatorExecutors, in priority order")
     names = DEFAULT if executors is None else [e.name if isinstance(e, OperatorExecutor) else e for e in executors]
     for n in names:
         if n not in BUILTIN and n not in _user_executors:
@@ -122,12 +124,16 @@ class Router:
         outs = list(vals) if isinstance(vals, (tuple, list)) else [vals]
         if not all(isinstance(v, torch.Tensor) for v in outs):
             raise em.unsupported("an external call that does not return tensors")
+        for v in outs:
+            if v.device.type != "cpu":
+                raise em.unsupported(f"an operation producing a tensor on {v.device} (thunder.jit runs on the CPU)")
         flat, spec = pytree.tree_flatten((node.args, node.kwargs))
         tensor_inputs = [a for a in flat if isinstance(a, torch.fx.Node)]
         operands = [em.values[a] for a in tensor_inputs]
         template = [("T", i) if isinstance(a, torch.fx.Node) else ("V", a) for i, a in enumerate(flat)]
         index = len(self.calls)
-        self.calls.append((executor, fn, (template, spec), len(operands)))
+        expected = [(tuple(v.shape), v.dtype) for v in outs]
+        self.calls.append((executor, fn, (template, spec), expected))
         self.claims.append((str(node.target), executor))
         result_types = [tensor_type(v.shape, v.dtype) for v in outs]
         ssa = em.fresh()
@@ -150,17 +156,31 @@ class Router:
         calls = self.calls
 
         def run_external(index, capsules):
-            _, fn, (template, spec), _ = calls[index]
+            executor, fn, (template, spec), expected = calls[index]
             inputs = [torch.utils.dlpack.from_dlpack(c) for c in capsules]
             it = iter(inputs)
             flat = [next(it) if kind == "T" else value for kind, value in template]
             args, kwargs = pytree.tree_unflatten(flat, spec)
             out = fn(*args, **kwargs)
             outs = list(out) if isinstance(out, (tuple, list)) else [out]
+            # The runtime reads these buffers as the captured shapes and dtypes:
+            # anything else would be read out of bounds.
+            if len(outs) != len(expected):
+                raise TypeError(f"executor '{executor}' returned {len(outs)} results for {fn}, expected {len(expected)}")
             owned = {t.untyped_storage().data_ptr() for t in inputs}
             results = []
-            for t in outs:
-                t = t.contiguous()
+            for t, (shape, dtype) in zip(outs, expected):
+                if executor == "torch" and isinstance(t, torch.Tensor) and t.dtype != dtype:
+                    # A few aten kernels' fake (meta) implementations report a
+                    # dtype their CPU kernels do not produce (native_layer_norm's
+                    # statistics): keep the captured one.
+                    t = t.to(dtype)
+                if not isinstance(t, torch.Tensor) or t.device.type != "cpu" or t.dtype != dtype or tuple(t.shape) != shape:
+                    got = f"{t.dtype} {list(t.shape)} on {t.device}" if isinstance(t, torch.Tensor) else type(t).__name__
+                    raise TypeError(
+                        f"executor '{executor}' returned {got} for {fn}, expected a CPU {dtype} tensor of shape {list(shape)}"
+                    )
+                t = t.resolve_neg().resolve_conj().contiguous()
                 # Never hand back memory the runtime owns or borrowed.
                 if t.untyped_storage().data_ptr() in owned:
                     t = t.clone()

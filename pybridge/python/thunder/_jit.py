@@ -1,6 +1,8 @@
 """`thunder.jit`: capture, compile, cache with guards, run."""
 
 import functools
+import struct
+import threading
 
 import torch
 from torch.utils import _pytree as pytree
@@ -23,6 +25,8 @@ class Entry:
         self.external = router.callback()
         # Slots of the tensors read from closures/globals: extra last inputs.
         self.implicit_slots = implicit_slots
+        # Tensors made inside the function from Python data: the very last inputs.
+        self.constants = []
 
 
 def _tensor_key(t):
@@ -32,6 +36,9 @@ def _tensor_key(t):
 def _key_of(value):
     if isinstance(value, torch.Tensor):
         return ("T", tuple(value.shape), value.stride(), value.dtype, value.device, value.requires_grad)
+    if type(value) is float:
+        # By bits: -0.0 == 0.0 but specialises differently, and nan != nan.
+        return ("F", struct.pack("<d", value))
     try:
         hash(value)
         return ("V", type(value), value)
@@ -54,6 +61,8 @@ class ThunderFunction:
         self._hits = 0
         self.cache_misses = 0
         self._last = None
+        # make_fx is not re-entrant across threads: one capture at a time.
+        self._compile_lock = threading.Lock()
 
     def __call__(self, *args, **kwargs):
         implicit = self._implicit.slots()
@@ -96,7 +105,11 @@ class ThunderFunction:
             flat, spec = pytree.tree_flatten((args, {}))
             entry = self._compile(flat, spec)
             self._cache[key] = entry
-            if entry.captured.single_tensor_output and len(entry.captured.tensor_positions) == len(args):
+            if (
+                entry.captured.single_tensor_output
+                and len(entry.captured.tensor_positions) == len(args)
+                and not entry.constants
+            ):
                 self._dispatch.add(args, grad, entry.program, entry.external)
                 self._dispatched.append(entry)
         else:
@@ -105,6 +118,10 @@ class ThunderFunction:
         return _run(entry, args)
 
     def _compile(self, flat, spec, implicit_tensors=()):
+        with self._compile_lock:
+            return self._compile_locked(flat, spec, implicit_tensors)
+
+    def _compile_locked(self, flat, spec, implicit_tensors):
         for v in list(flat) + [t for _, t in implicit_tensors]:
             if isinstance(v, torch.Tensor):
                 if v.device.type != "cpu":
@@ -118,11 +135,21 @@ class ThunderFunction:
         router = Router(self._executors)
         text, _ = translate(captured.graph_module, "main", router)
         program = _native.compile(text, "main", self._executors)
-        return Entry(captured, program, router, [_slot_id(slot) for slot, _ in implicit_tensors])
+        entry = Entry(captured, program, router, [_slot_id(slot) for slot, _ in implicit_tensors])
+        entry.constants = _graph_constants(captured.graph_module)
+        return entry
 
 
 # The C entry point skips from_dlpack's Python-level dispatch (about 1 us a call).
 _from_dlpack = getattr(torch._C, "_from_dlpack", torch.utils.dlpack.from_dlpack)
+
+
+def _graph_constants(graph_module):
+    """Tensors the function made from Python data (`torch.tensor([...])`):
+    make_fx keeps them as graph attributes, the program takes them last."""
+    return [
+        getattr(graph_module, n.target).contiguous() for n in graph_module.graph.nodes if n.op == "get_attr"
+    ]
 
 
 def _slot_id(slot):
@@ -134,6 +161,7 @@ def _run(entry, flat, implicit=None):
     captured = entry.captured
     inputs = [flat[i].contiguous() for i in captured.tensor_positions]
     inputs += [implicit[slot].contiguous() for slot in entry.implicit_slots]
+    inputs += entry.constants
     pointers = [(t.data_ptr(), list(t.shape)) for t in inputs]
     capsules = entry.program.run(pointers, entry.external)
     tensors = [_from_dlpack(c) for c in capsules]
@@ -153,13 +181,16 @@ class ThunderModule(torch.nn.Module):
         self._model = module
         self._function = ThunderFunction(self._functional_forward, executors)
 
-    def _functional_forward(self, state, *args, **kwargs):
+    def _functional_forward(self, state, modes, *args, **kwargs):
         return torch.func.functional_call(self._model, state, args, kwargs)
 
     def forward(self, *args, **kwargs):
         state = dict(self._model.named_parameters())
         state.update(self._model.named_buffers())
-        return self._function(state, *args, **kwargs)
+        # train()/eval() change what modules compute (dropout, batch norm):
+        # the flags are an argument, so they are part of the cache key.
+        modes = tuple(m.training for m in self._model.modules())
+        return self._function(state, modes, *args, **kwargs)
 
     def state_dict(self, *args, **kwargs):
         return self._model.state_dict(*args, **kwargs)

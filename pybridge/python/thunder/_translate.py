@@ -187,6 +187,9 @@ def _clamp(em, node, base):
             )
         lo = None if lo is not None and lo < info.min else lo
         hi = None if hi is not None and hi > info.max else hi
+    if lo is None and hi is None:
+        # Every bound fell outside the dtype's range: clamp is the identity.
+        return x
     text = f"thunder_torch.clamp {x[0]}"
     if lo is not None:
         c = em.constant(lo)
@@ -252,6 +255,8 @@ def _reduction(em, node, name):
         attrs["keepdim"] = "true"
     dtype = named.get("dtype")
     if dtype is not None:
+        if dtype == torch.bool:
+            raise em.unsupported(f"{name} with dtype=torch.bool")
         attrs["dtype"] = mlir_element(dtype)
     return em.op(name, [x], result_type_of(node), attrs)
 
@@ -269,6 +274,17 @@ def translate(graph_module, name="main", router=None):
             ssa = f"%arg{len(args)}"
             args.append(f"{ssa}: {ty}")
             em.values[node] = (ssa, ty)
+    # Tensors made from Python data inside the function are inputs too, after
+    # the arguments (the caller passes them in graph order).
+    for node in graph_module.graph.nodes:
+        if node.op == "get_attr":
+            val = getattr(graph_module, node.target)
+            if not isinstance(val, torch.Tensor):
+                raise UnsupportedOperation(f"graph constant {node.target} of type {type(val).__name__}")
+            ty = tensor_type(val.shape, val.dtype)
+            ssa = f"%arg{len(args)}"
+            args.append(f"{ssa}: {ty}")
+            em.values[node] = (ssa, ty)
     outputs = []
     for node in graph_module.graph.nodes:
         em.node = node
@@ -277,8 +293,6 @@ def translate(graph_module, name="main", router=None):
             em.values[node] = router(em, node, _translate_call) if router else _translate_call(em, node)
         elif node.op == "output":
             outputs = list(node.args[0]) if isinstance(node.args[0], (list, tuple)) else [node.args[0]]
-        elif node.op == "get_attr":
-            raise UnsupportedOperation(f"graph constant {node.target}")
     results = [em.values[o] for o in outputs]
     result_types = ", ".join(t for _, t in results)
     body = "\n".join(em.lines)
@@ -337,6 +351,8 @@ def _translate_op(em, node, base):
         alpha = K.get("alpha", A[2] if len(A) > 2 else 1)
         attrs = {"alpha": _f64(alpha)} if alpha != 1 else {}
         return em.op("sub", [em.operand(A[1]), em.operand(A[0])], rt(), attrs)
+    if base == "round" and (len(A) > 1 or K.get("decimals")):
+        raise em.unsupported("round with decimals")
     if base in UNARY:
         return em.op(base, [em.operand(A[0])], rt())
     if base == "gelu":
@@ -382,6 +398,9 @@ def _translate_op(em, node, base):
         return em.op(name, [em.operand(A[0])], rt(), attrs)
     if base == "native_layer_norm":
         x, shape, weight, bias, eps = A
+        x_dtype = x.meta["val"].dtype
+        if any(p is not None and p.meta["val"].dtype != x_dtype for p in (weight, bias)):
+            raise em.unsupported("layer_norm with weight or bias of another dtype than the input")
         text = f"thunder_torch.layer_norm {em.operand(x)[0]}"
         if weight is not None:
             w = em.operand(weight)
