@@ -369,16 +369,7 @@ fn lower(b: &Builder, prim: &Prim) -> Result<Vec<Value>, String> {
                     }
                 })
                 .collect();
-            let rank = out_shape.len();
-            let init = empty(b, &out_shape, out_elem);
-            one(generic(
-                b,
-                &ops,
-                &[affine_map(rank, &exprs), identity_map(rank)],
-                &vec!["parallel"; rank],
-                init,
-                &|_, a| Ok(a[0]),
-            )?)
+            one(gather_copy(b, ops[0], &exprs, &out_shape, out_elem)?)
         }
         "transpose" => {
             let perm = ir::attr_i64_array(ir::get_attr(prim.op, "permutation").unwrap());
@@ -388,15 +379,7 @@ fn lower(b: &Builder, prim: &Prim) -> Result<Vec<Value>, String> {
             for (i, p) in perm.iter().enumerate() {
                 exprs[*p as usize] = format!("d{i}");
             }
-            let init = empty(b, &out_shape, out_elem);
-            one(generic(
-                b,
-                &ops,
-                &[affine_map(rank, &exprs), identity_map(rank)],
-                &vec!["parallel"; rank],
-                init,
-                &|_, a| Ok(a[0]),
-            )?)
+            one(gather_copy(b, ops[0], &exprs, &out_shape, out_elem)?)
         }
         "reshape" | "squeeze" => one(reshape(
             b,
@@ -538,6 +521,27 @@ fn lower(b: &Builder, prim: &Prim) -> Result<Vec<Value>, String> {
             })?)
         }
     }
+}
+
+/// A copy of `x` into a new tensor of `out_shape`, where result element
+/// (d0, d1, ...) reads `x` at `exprs` (broadcasts, transposes).
+fn gather_copy(
+    b: &Builder,
+    x: Value,
+    exprs: &[String],
+    out_shape: &[i64],
+    out_elem: Type,
+) -> Result<Value, String> {
+    let rank = out_shape.len();
+    let init = empty(b, out_shape, out_elem);
+    generic(
+        b,
+        &[x],
+        &[affine_map(rank, exprs), identity_map(rank)],
+        &vec!["parallel"; rank],
+        init,
+        &|_, a| Ok(a[0]),
+    )
 }
 
 /// Row-major linear index of the current element of a generic over `shape`.
