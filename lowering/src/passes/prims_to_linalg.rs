@@ -112,18 +112,23 @@ fn convert_arguments(module: Op) -> Vec<Op> {
         let b = Builder::before(unsafe { mlir_sys::mlirBlockGetFirstOperation(block) });
         let n = unsafe { mlir_sys::mlirBlockGetNumArguments(block) } as usize;
         for i in 0..n {
-            let arg = ir::block_arg(block, i);
-            let t = ir::value_type(arg);
-            if ir::types_equal(t, codegen_type(t)) {
-                continue;
-            }
-            unsafe { mlir_sys::mlirValueSetType(arg, codegen_type(t)) };
-            let cast = b.create(CAST, &[arg], &[t], &[], vec![]);
-            ir::replace_all_uses_except(arg, ir::result(cast, 0), cast);
-            casts.push(cast);
+            retype_with_cast_back(&b, ir::block_arg(block, i), &mut casts);
         }
     }
     casts
+}
+
+/// Gives `v` its codegen type; its users get a cast back to the old type
+/// (built by `b`), which is recorded in `casts`.
+fn retype_with_cast_back(b: &Builder, v: Value, casts: &mut Vec<Op>) {
+    let t = ir::value_type(v);
+    if ir::types_equal(t, codegen_type(t)) {
+        return;
+    }
+    unsafe { mlir_sys::mlirValueSetType(v, codegen_type(t)) };
+    let cast = b.create(CAST, &[v], &[t], &[], vec![]);
+    ir::replace_all_uses_except(v, ir::result(cast, 0), cast);
+    casts.push(cast);
 }
 
 /// `func.call`s of the functions in this module, whose signatures this pass
@@ -146,15 +151,7 @@ fn convert_call_results(calls: &[Op], casts: &mut Vec<Op>) {
     for call in calls {
         let b = Builder::before(unsafe { mlir_sys::mlirOperationGetNextInBlock(*call) });
         for i in 0..ir::num_results(*call) {
-            let r = ir::result(*call, i);
-            let t = ir::value_type(r);
-            if ir::types_equal(t, codegen_type(t)) {
-                continue;
-            }
-            unsafe { mlir_sys::mlirValueSetType(r, codegen_type(t)) };
-            let cast = b.create(CAST, &[r], &[t], &[], vec![]);
-            ir::replace_all_uses_except(r, ir::result(cast, 0), cast);
-            casts.push(cast);
+            retype_with_cast_back(&b, ir::result(*call, i), casts);
         }
     }
 }
