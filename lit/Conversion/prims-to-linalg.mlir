@@ -1385,10 +1385,19 @@ func.func @cat(%x: tensor<2x3xi64>, %y: tensor<2x1xi64>) -> tensor<2x4xi64> {
 
 // -----
 
+// Dropping (or adding) only size-1 dimensions is an elementwise copy, not a
+// collapse_shape: fusion and row tiling go through generics but stop at
+// reshapes.
+// CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (0, d0, 0)>
+// CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0) -> (d0)>
 // CHECK-LABEL: func.func @squeeze(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<1x3x1xf32>) -> tensor<3xf32>
-// CHECK-NEXT: %[[COLLAPSED:[^ ]+]] = tensor.collapse_shape %[[ARG0]] {{\[\[}}0, 1, 2{{\]\]}} : tensor<1x3x1xf32> into tensor<3xf32>
-// CHECK-NEXT: return %[[COLLAPSED]] : tensor<3xf32>
+// CHECK-NEXT: %[[V0:[^ ]+]] = tensor.empty() : tensor<3xf32>
+// CHECK-NEXT: %[[V1:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP1]]], iterator_types = ["parallel"]} ins(%[[ARG0]] : tensor<1x3x1xf32>) outs(%[[V0]] : tensor<3xf32>) {
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[OUT:[^:]+]]: f32):
+// CHECK-NEXT: linalg.yield %[[IN]] : f32
+// CHECK-NEXT: } -> tensor<3xf32>
+// CHECK-NEXT: return %[[V1]] : tensor<3xf32>
 func.func @squeeze(%x: tensor<1x3x1xf32>) -> tensor<3xf32> {
   %0 = thunder_prims.squeeze %x, dims = [0, 2] : tensor<1x3x1xf32> -> tensor<3xf32>
   return %0 : tensor<3xf32>
@@ -1785,55 +1794,63 @@ func.func @amax_bool(%x: tensor<2x3xi1>) -> tensor<2xi1> {
 
 // -----
 
-// var_mean: mean = sum / N, then the squared deviations / (N - correction).
-// Only the two accumulating addf are reassociable, not the subf/mulf/divf.
+// var_mean of f32 (and f16, bf16): one pass, the sum and the sum of squares
+// accumulated together in f64 (a two-result generic); the mean is sum / N and
+// the variance max(sum_sq - sum * mean, 0) / (N - correction), both rounded
+// to f32 once. Only the two accumulating addf are reassociable.
 // CHECK-DAG: #[[MAP:[^ ]+]] = affine_map<(d0) -> (d0)>
 // CHECK-DAG: #[[MAP1:[^ ]+]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[MAP2:[^ ]+]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @var_mean(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x3xf32>) -> (tensor<2xf32>, tensor<2xf32>)
-// CHECK-NEXT: %[[V0:[^ ]+]] = tensor.empty() : tensor<2xf32>
-// CHECK-NEXT: %[[V1:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]]], iterator_types = ["parallel"]} outs(%[[V0]] : tensor<2xf32>) {
-// CHECK-NEXT: ^bb0(%[[OUT:[^:]+]]: f32):
-// CHECK-NEXT: %[[CST:[^ ]+]] = arith.constant 0.000000e+00 : f32
-// CHECK-NEXT: linalg.yield %[[CST]] : f32
-// CHECK-NEXT: } -> tensor<2xf32>
-// CHECK-NEXT: %[[V2:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]]], iterator_types = ["parallel", "reduction"]} ins(%[[ARG0]] : tensor<2x3xf32>) outs(%[[V1]] : tensor<2xf32>) {
-// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[OUT]]: f32):
-// CHECK-NEXT: %[[V10:[^ ]+]] = arith.addf %[[OUT]], %[[IN]] fastmath<reassoc,nsz> : f32
-// CHECK-NEXT: linalg.yield %[[V10]] : f32
-// CHECK-NEXT: } -> tensor<2xf32>
-// CHECK-NEXT: %[[V3:[^ ]+]] = tensor.empty() : tensor<2xf32>
-// CHECK-NEXT: %[[V4:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP]]], iterator_types = ["parallel"]} ins(%[[V2]] : tensor<2xf32>) outs(%[[V3]] : tensor<2xf32>) {
-// CHECK-NEXT: ^bb0(%[[IN]]: f32, %[[OUT]]: f32):
-// CHECK-NEXT: %[[CST]] = arith.constant 3.000000e+00 : f32
-// CHECK-NEXT: %[[V10]] = arith.divf %[[IN]], %[[CST]] : f32
-// CHECK-NEXT: linalg.yield %[[V10]] : f32
-// CHECK-NEXT: } -> tensor<2xf32>
-// CHECK-NEXT: %[[V5:[^ ]+]] = tensor.empty() : tensor<2xf32>
-// CHECK-NEXT: %[[V6:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]]], iterator_types = ["parallel"]} outs(%[[V5]] : tensor<2xf32>) {
-// CHECK-NEXT: ^bb0(%[[OUT]]: f32):
-// CHECK-NEXT: %[[CST]] = arith.constant 0.000000e+00 : f32
-// CHECK-NEXT: linalg.yield %[[CST]] : f32
-// CHECK-NEXT: } -> tensor<2xf32>
-// CHECK-NEXT: %[[V7:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]], #[[MAP2]]], iterator_types = ["parallel", "reduction"]} ins(%[[ARG0]], %[[V4]] : tensor<2x3xf32>, tensor<2xf32>) outs(%[[V6]] : tensor<2xf32>) {
-// CHECK-NEXT: ^bb0(%[[IN]]: f32, %[[IN_0:[^:]+]]: f32, %[[OUT]]: f32):
-// CHECK-NEXT: %[[V10]] = arith.subf %[[IN]], %[[IN_0]] : f32
-// CHECK-NEXT: %[[V11:[^ ]+]] = arith.mulf %[[V10]], %[[V10]] : f32
-// CHECK-NEXT: %[[V12:[^ ]+]] = arith.addf %[[OUT]], %[[V11]] fastmath<reassoc,nsz> : f32
-// CHECK-NEXT: linalg.yield %[[V12]] : f32
-// CHECK-NEXT: } -> tensor<2xf32>
-// CHECK-NEXT: %[[V8:[^ ]+]] = tensor.empty() : tensor<2xf32>
-// CHECK-NEXT: %[[V9:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP]]], iterator_types = ["parallel"]} ins(%[[V7]] : tensor<2xf32>) outs(%[[V8]] : tensor<2xf32>) {
-// CHECK-NEXT: ^bb0(%[[IN]]: f32, %[[OUT]]: f32):
-// CHECK-NEXT: %[[CST]] = arith.constant 2.000000e+00 : f32
-// CHECK-NEXT: %[[V10]] = arith.divf %[[IN]], %[[CST]] : f32
-// CHECK-NEXT: linalg.yield %[[V10]] : f32
-// CHECK-NEXT: } -> tensor<2xf32>
-// CHECK-NEXT: return %[[V9]], %[[V4]] : tensor<2xf32>, tensor<2xf32>
+// CHECK: %[[ZERO:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]]], iterator_types = ["parallel"]} outs(%{{.+}} : tensor<2xf64>) {
+// CHECK: %[[ZERO_SQ:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]]], iterator_types = ["parallel"]} outs(%{{.+}} : tensor<2xf64>) {
+// CHECK: %[[SUMS:[^ ]+]]:2 = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP2]], #[[MAP2]]], iterator_types = ["parallel", "reduction"]} ins(%[[ARG0]] : tensor<2x3xf32>) outs(%[[ZERO]], %[[ZERO_SQ]] : tensor<2xf64>, tensor<2xf64>) {
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %[[SUM:[^:]+]]: f64, %[[SUM_SQ:[^:]+]]: f64):
+// CHECK-NEXT: %[[X:[^ ]+]] = arith.extf %[[IN]] : f32 to f64
+// CHECK-NEXT: %[[NEW_SUM:[^ ]+]] = arith.addf %[[SUM]], %[[X]] fastmath<reassoc,nsz> : f64
+// CHECK-NEXT: %[[SQ:[^ ]+]] = arith.mulf %[[X]], %[[X]] : f64
+// CHECK-NEXT: %[[NEW_SUM_SQ:[^ ]+]] = arith.addf %[[SUM_SQ]], %[[SQ]] fastmath<reassoc,nsz> : f64
+// CHECK-NEXT: linalg.yield %[[NEW_SUM]], %[[NEW_SUM_SQ]] : f64, f64
+// CHECK-NEXT: } -> (tensor<2xf64>, tensor<2xf64>)
+// CHECK: %[[MEAN:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP]]], iterator_types = ["parallel"]} ins(%[[SUMS]]#0 : tensor<2xf64>) outs(%{{.+}} : tensor<2xf32>) {
+// CHECK: arith.constant 3.000000e+00 : f64
+// CHECK-NEXT: arith.divf
+// CHECK-NEXT: arith.truncf %{{.+}} : f64 to f32
+// CHECK: %[[VAR:[^ ]+]] = linalg.generic {indexing_maps = [#[[MAP]], #[[MAP]], #[[MAP]]], iterator_types = ["parallel"]} ins(%[[SUMS]]#0, %[[SUMS]]#1 : tensor<2xf64>, tensor<2xf64>) outs(%{{.+}} : tensor<2xf32>) {
+// CHECK-NEXT: ^bb0(%[[S:[^:]+]]: f64, %[[SS:[^:]+]]: f64, %{{[^:]+}}: f32):
+// CHECK-NEXT: %[[N:[^ ]+]] = arith.constant 3.000000e+00 : f64
+// CHECK-NEXT: %[[M:[^ ]+]] = arith.divf %[[S]], %[[N]] : f64
+// CHECK-NEXT: %[[SM:[^ ]+]] = arith.mulf %[[S]], %[[M]] : f64
+// CHECK-NEXT: %[[DEV:[^ ]+]] = arith.subf %[[SS]], %[[SM]] : f64
+// CHECK-NEXT: %[[Z:[^ ]+]] = arith.constant 0.000000e+00 : f64
+// CHECK-NEXT: %[[POS:[^ ]+]] = llvm.intr.maximum(%[[DEV]], %[[Z]]) : (f64, f64) -> f64
+// CHECK-NEXT: %[[D:[^ ]+]] = arith.constant 2.000000e+00 : f64
+// CHECK-NEXT: %[[V:[^ ]+]] = arith.divf %[[POS]], %[[D]] : f64
+// CHECK-NEXT: %[[V32:[^ ]+]] = arith.truncf %[[V]] : f64 to f32
+// CHECK-NEXT: linalg.yield %[[V32]] : f32
+// CHECK: return %[[VAR]], %[[MEAN]] : tensor<2xf32>, tensor<2xf32>
 func.func @var_mean(%x: tensor<2x3xf32>) -> (tensor<2xf32>, tensor<2xf32>) {
   %v, %m = thunder_prims.var_mean %x, dims = [1] {correction = 1.0 : f64} : tensor<2x3xf32> -> tensor<2xf32>, tensor<2xf32>
   return %v, %m : tensor<2xf32>, tensor<2xf32>
+}
+
+// -----
+
+// f64 has no wider type to accumulate in: two passes, the sum, then the
+// squared deviations from the mean.
+// CHECK-LABEL: func.func @var_mean_f64(
+// CHECK: %[[SUM:[^ ]+]] = linalg.generic {{.+}} iterator_types = ["parallel", "reduction"]} ins(%[[ARG0:[^ ]+]] : tensor<2x3xf64>)
+// CHECK: arith.addf %{{.+}}, %{{.+}} fastmath<reassoc,nsz> : f64
+// CHECK: %[[MEAN:[^ ]+]] = linalg.generic {{.+}} ins(%[[SUM]] : tensor<2xf64>)
+// CHECK: linalg.generic {{.+}} iterator_types = ["parallel", "reduction"]} ins(%[[ARG0]], %[[MEAN]] : tensor<2x3xf64>, tensor<2xf64>)
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f64, %[[M:[^:]+]]: f64, %[[ACC:[^:]+]]: f64):
+// CHECK-NEXT: %[[DEV:[^ ]+]] = arith.subf %[[IN]], %[[M]] : f64
+// CHECK-NEXT: %[[SQ:[^ ]+]] = arith.mulf %[[DEV]], %[[DEV]] : f64
+// CHECK-NEXT: arith.addf %[[ACC]], %[[SQ]] fastmath<reassoc,nsz> : f64
+func.func @var_mean_f64(%x: tensor<2x3xf64>) -> (tensor<2xf64>, tensor<2xf64>) {
+  %v, %m = thunder_prims.var_mean %x, dims = [1] {correction = 1.0 : f64} : tensor<2x3xf64> -> tensor<2xf64>, tensor<2xf64>
+  return %v, %m : tensor<2xf64>, tensor<2xf64>
 }
 
 // -----

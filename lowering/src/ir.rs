@@ -419,6 +419,22 @@ pub fn has_uses(v: Value) -> bool {
 }
 
 /// The operation that produces `v`, or `None` for a block argument.
+/// Every use of `v`: the op using it and the operand's position there.
+pub fn uses(v: Value) -> Vec<(Op, usize)> {
+    let mut out = vec![];
+    unsafe {
+        let mut u = mlirValueGetFirstUse(v);
+        while !mlirOpOperandIsNull(u) {
+            out.push((
+                mlirOpOperandGetOwner(u),
+                mlirOpOperandGetOperandNumber(u) as usize,
+            ));
+            u = mlirOpOperandGetNextUse(u);
+        }
+    }
+    out
+}
+
 pub fn defining_op(v: Value) -> Option<Op> {
     unsafe { mlirValueIsAOpResult(v) }.then(|| unsafe { mlirOpResultGetOwner(v) })
 }

@@ -2,6 +2,7 @@
 //! named pipelines, CPU code generation through LLVM, and `thunder-opt`.
 
 pub mod compiler;
+pub mod host;
 pub mod ir;
 pub mod jit;
 mod pass;
@@ -29,6 +30,15 @@ pub fn register_all_passes() {
         thunder_dialects::register_pass(
             passes::memref_copy_to_linalg::create_memref_copy_to_linalg_pass,
         );
+        thunder_dialects::register_pass(
+            passes::tile_buffers_to_stack::create_tile_buffers_to_stack_pass,
+        );
+        thunder_dialects::register_pass(passes::prefetch_next_tile::create_prefetch_next_tile_pass);
+        thunder_dialects::register_pass(
+            passes::math_erf_to_rational::create_math_erf_to_rational_pass,
+        );
+        thunder_dialects::register_pass(passes::math_exp_to_ldexp::create_math_exp_to_ldexp_pass);
+        thunder_dialects::register_pass(passes::llvm_vector_width::create_llvm_vector_width_pass);
         for p in pipelines::NAMED {
             thunder_dialects::register_pass_pipeline(p.name, p.description, &(p.text)());
         }

@@ -10,11 +10,11 @@ canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse";
 pub const LINALG_TO_LLVM_CPU: &str = "one-shot-bufferize{bufferize-function-boundaries \
 function-boundary-type-conversion=identity-layout-map},scf-forall-to-parallel,\
 buffer-deallocation-pipeline,convert-bufferization-to-memref,\
-thunder-memref-copy-to-linalg,convert-linalg-to-loops,convert-scf-to-openmp,canonicalize,thunder-math-approximation,\
+thunder-memref-copy-to-linalg,convert-linalg-to-loops,thunder-scf-prefetch-next-tile,convert-scf-to-openmp,thunder-memref-tile-buffers-to-stack,canonicalize,thunder-math-exp-to-ldexp,thunder-math-erf-to-rational,thunder-math-approximation,\
 convert-scf-to-cf,expand-strided-metadata,lower-affine,\
 convert-math-to-funcs,thunder-precise-math-to-libm,convert-math-to-llvm{approximate-log1p=false},convert-math-to-libm,arith-expand{include-bf16=true},\
-thunder-emit-c-interface,finalize-memref-to-llvm,convert-openmp-to-llvm,convert-to-llvm,\
-reconcile-unrealized-casts";
+thunder-emit-c-interface,finalize-memref-to-llvm{use-aligned-alloc=1},convert-openmp-to-llvm,convert-to-llvm,\
+reconcile-unrealized-casts,thunder-llvm-vector-width";
 
 pub struct NamedPipeline {
     pub name: &'static str,

@@ -231,17 +231,9 @@ fn defined_in(v: Value, group: &[Op]) -> bool {
 
 /// Uses of `v` by ops that are not inside any op of `group`.
 fn used_outside(v: Value, group: &[Op]) -> bool {
-    unsafe {
-        let mut u = mlirValueGetFirstUse(v);
-        while !mlirOpOperandIsNull(u) {
-            let owner = mlirOpOperandGetOwner(u);
-            if !group.iter().any(|g| is_inside(owner, *g)) {
-                return true;
-            }
-            u = mlirOpOperandGetNextUse(u);
-        }
-        false
-    }
+    ir::uses(v)
+        .into_iter()
+        .any(|(owner, _)| !group.iter().any(|g| is_inside(owner, *g)))
 }
 
 /// Wraps `group` (consecutive ops of one block) in a fusion region.
@@ -330,18 +322,9 @@ fn make_fusion(group: &[Op]) {
 }
 
 fn replace_uses_outside(old: Value, new: Value, fusion: Op) {
-    unsafe {
-        let mut pending = vec![];
-        let mut u = mlirValueGetFirstUse(old);
-        while !mlirOpOperandIsNull(u) {
-            let owner = mlirOpOperandGetOwner(u);
-            if !is_inside(owner, fusion) {
-                pending.push((owner, mlirOpOperandGetOperandNumber(u)));
-            }
-            u = mlirOpOperandGetNextUse(u);
-        }
-        for (owner, index) in pending {
-            mlirOperationSetOperand(owner, index as isize, new);
+    for (owner, index) in ir::uses(old) {
+        if !is_inside(owner, fusion) {
+            ir::set_operand(owner, index, new);
         }
     }
 }

@@ -60,18 +60,12 @@ fn insert_releases(func: Op, ops: &[Op]) {
             // Returned values outlive the plan; released ones already die
             // (the pass may run twice).
             let mut keep = false;
-            unsafe {
-                let mut u = mlirValueGetFirstUse(v);
-                while !mlirOpOperandIsNull(u) {
-                    let owner = mlirOpOperandGetOwner(u);
-                    let name = ir::op_name(owner);
-                    keep |= name == "func.return" || name == "thunder_exec.release";
-                    // A use inside a nested region counts at the op holding it.
-                    if let Some(p) = top_level_ancestor(func, owner).and_then(|a| position(ops, a))
-                    {
-                        last = last.max(p);
-                    }
-                    u = mlirOpOperandGetNextUse(u);
+            for (owner, _) in ir::uses(v) {
+                let name = ir::op_name(owner);
+                keep |= name == "func.return" || name == "thunder_exec.release";
+                // A use inside a nested region counts at the op holding it.
+                if let Some(p) = top_level_ancestor(func, owner).and_then(|a| position(ops, a)) {
+                    last = last.max(p);
                 }
             }
             if !keep {

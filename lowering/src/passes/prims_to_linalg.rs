@@ -217,6 +217,8 @@ fn convert_signatures(module: Op) {
 }
 
 /// Builds the yielded value of a linalg body from its block arguments.
+const F64: Elem = Elem::Float(64, false);
+
 type BodyFn<'a> = dyn Fn(&Builder, &[Value]) -> Result<Value, String> + 'a;
 
 fn dims_list(n: usize) -> String {
@@ -261,17 +263,35 @@ fn generic(
     init: Value,
     body: &BodyFn,
 ) -> Result<Value, String> {
+    let results = generic_multi(b, inputs, maps, iterators, &[init], &|i, a| {
+        Ok(vec![body(i, a)?])
+    })?;
+    Ok(results[0])
+}
+
+type MultiBodyFn<'a> = dyn Fn(&Builder, &[Value]) -> Result<Vec<Value>, String> + 'a;
+
+/// A `linalg.generic` with one result per init; `body` yields one value for
+/// each, from the block arguments (inputs' elements, then the inits').
+fn generic_multi(
+    b: &Builder,
+    inputs: &[Value],
+    maps: &[String],
+    iterators: &[&str],
+    inits: &[Value],
+    body: &MultiBodyFn,
+) -> Result<Vec<Value>, String> {
     let ctx = b.ctx;
-    let mut types: Vec<Type> = inputs
+    let types: Vec<Type> = inputs
         .iter()
+        .chain(inits)
         .map(|v| codegen_elem(ir::elem_of(ir::value_type(*v))))
         .collect();
-    types.push(codegen_elem(ir::elem_of(ir::value_type(init))));
     let (region, block) = ir::region_with_block(&types, b.loc);
     let inner = Builder::at_end(block, ctx, b.loc);
     let args: Vec<Value> = (0..types.len()).map(|i| ir::block_arg(block, i)).collect();
     let yielded = body(&inner, &args)?;
-    inner.create("linalg.yield", &[yielded], &[], &[], vec![]);
+    inner.create("linalg.yield", &yielded, &[], &[], vec![]);
     let maps_attr = ir::parse_attr(ctx, &format!("[{}]", maps.join(", ")));
     let iters = iterators
         .iter()
@@ -279,13 +299,16 @@ fn generic(
         .collect::<Vec<_>>()
         .join(", ");
     let iter_attr = ir::parse_attr(ctx, &format!("[{iters}]"));
-    let segments = ir::parse_attr(ctx, &format!("array<i32: {}, 1>", inputs.len()));
-    let mut operands = inputs.to_vec();
-    operands.push(init);
+    let segments = ir::parse_attr(
+        ctx,
+        &format!("array<i32: {}, {}>", inputs.len(), inits.len()),
+    );
+    let operands: Vec<Value> = inputs.iter().chain(inits).copied().collect();
+    let result_types: Vec<Type> = inits.iter().map(|v| ir::value_type(*v)).collect();
     let op = b.create(
         "linalg.generic",
         &operands,
-        &[ir::value_type(init)],
+        &result_types,
         &[
             ("indexing_maps", maps_attr),
             ("iterator_types", iter_attr),
@@ -293,7 +316,7 @@ fn generic(
         ],
         vec![region],
     );
-    Ok(ir::result_of(op))
+    Ok((0..inits.len()).map(|i| ir::result(op, i)).collect())
 }
 
 /// A tensor of `shape` filled with the scalar `value` (built in the body).
@@ -378,13 +401,13 @@ fn lower(b: &Builder, prim: &Prim) -> Result<Vec<Value>, String> {
             }
             one(gather_copy(b, ops[0], &exprs, &out_shape, out_elem)?)
         }
-        "reshape" | "squeeze" => one(reshape(
-            b,
-            ops[0],
-            &ir::shape_of(prim.operand_types[0]),
-            &out_shape,
-            out_elem,
-        )),
+        "reshape" | "squeeze" => {
+            let from = ir::shape_of(prim.operand_types[0]);
+            match unit_dim_reshape_map(&from, &out_shape) {
+                Some(exprs) => one(gather_copy(b, ops[0], &exprs, &out_shape, out_elem)?),
+                None => one(reshape(b, ops[0], &from, &out_shape, out_elem)),
+            }
+        }
         "slice" => {
             let get = |n: &str| ir::attr_i64_array(ir::get_attr(prim.op, n).unwrap());
             let (starts, strides) = (get("start_indices"), get("strides"));
@@ -609,6 +632,33 @@ fn uniform_element(
         &[],
     );
     scalar::cast(b, v, f64e, e)
+}
+
+/// For a reshape that only inserts or drops size-1 dimensions (a keepdim
+/// reduction's result, `squeeze`, `unsqueeze`), the input's indexing map as
+/// a function of the result's dimensions. Such reshapes become elementwise
+/// generics rather than `tensor.expand_shape`/`collapse_shape`: the fusion
+/// and tiling passes fuse generics into their consumers, but stop at reshapes
+/// (a row-tiled softmax written with `keepdim=True` would otherwise compute
+/// its whole input untiled, on one thread, before the tile loop).
+fn unit_dim_reshape_map(from: &[i64], to: &[i64]) -> Option<Vec<String>> {
+    if from.is_empty() || to.is_empty() || from == to {
+        return None;
+    }
+    let mut kept = to.iter().enumerate().filter(|(_, s)| **s != 1);
+    let exprs = from
+        .iter()
+        .map(|size| {
+            if *size == 1 {
+                return Some("0".to_string());
+            }
+            match kept.next() {
+                Some((j, s)) if s == size => Some(format!("d{j}")),
+                _ => None,
+            }
+        })
+        .collect::<Option<Vec<_>>>()?;
+    kept.next().is_none().then_some(exprs)
 }
 
 fn reshape(b: &Builder, x: Value, from: &[i64], to: &[i64], elem: Type) -> Value {
@@ -838,6 +888,14 @@ fn blocked_sum(
     reduce(b, partial, partial_shape, &[last - 1], name, e).map(Some)
 }
 
+/// Variance and mean over `dims`. f32, f16 and bf16 inputs take one pass:
+/// the sum and the sum of squares accumulate together in f64, where
+/// `(sum_sq - sum * mean)` keeps its digits unless the mean exceeds the
+/// spread by about 1e4 (f64's 16 digits against f32's 7), so reading the
+/// input once costs no accuracy against the two-pass formula in f32. A
+/// layer_norm kernel then reads each row twice, not three times. f64 inputs
+/// have no wider type and keep two passes: the sum, then the squared
+/// deviations from the mean.
 fn var_mean(
     b: &Builder,
     x: Value,
@@ -849,6 +907,52 @@ fn var_mean(
     let (maps, iters, out_shape) = reduce_maps(shape, dims);
     let elem = scalar::mlir_elem(b, e);
     let n: i64 = dims.iter().map(|d| shape[*d as usize]).product();
+    let divisor = (n as f64 - correction).max(0.0);
+    if e != F64 {
+        let acc = scalar::mlir_elem(b, F64);
+        let zero = || {
+            fill(b, &out_shape, acc, &|inner| {
+                scalar::constant(inner, F64, 0.0)
+            })
+        };
+        let sums = generic_multi(
+            b,
+            &[x],
+            &[maps[0].clone(), maps[1].clone(), maps[1].clone()],
+            &iters,
+            &[zero()?, zero()?],
+            &|i, a| {
+                let xv = scalar::cast(i, a[0], e, F64);
+                let sum = reassociable(scalar::apply(i, "add", &[a[1], xv], F64)?);
+                let sq = scalar::apply(i, "mul", &[xv, xv], F64)?;
+                let sum_sq = reassociable(scalar::apply(i, "add", &[a[2], sq], F64)?);
+                Ok(vec![sum, sum_sq])
+            },
+        )?;
+        let mean_of = |i: &Builder, sum: Value| {
+            let count = scalar::constant(i, F64, n as f64);
+            scalar::apply(i, "div", &[sum, count], F64)
+        };
+        let mean = elementwise(b, &[sums[0]], &out_shape, elem, &|i, a| {
+            Ok(scalar::cast(i, mean_of(i, a[0])?, F64, e))
+        })?;
+        let var = elementwise(b, &sums, &out_shape, elem, &|i, a| {
+            let m = mean_of(i, a[0])?;
+            let centered = scalar::apply(i, "mul", &[a[0], m], F64)?;
+            let deviation = scalar::apply(i, "sub", &[a[1], centered], F64)?;
+            // Rounding can leave a tiny negative for constant rows.
+            let zero = scalar::constant(i, F64, 0.0);
+            let deviation = scalar::apply(i, "maximum", &[deviation, zero], F64)?;
+            let d = scalar::constant(i, F64, divisor);
+            Ok(scalar::cast(
+                i,
+                scalar::apply(i, "div", &[deviation, d], F64)?,
+                F64,
+                e,
+            ))
+        })?;
+        return Ok(vec![var, mean]);
+    }
     let sum = reduce(b, x, shape, dims, "sum", e)?;
     let mean = elementwise(b, &[sum], &out_shape, elem, &|i, a| {
         let count = scalar::constant(i, e, n as f64);
@@ -864,17 +968,11 @@ fn var_mean(
         &iters,
         zero,
         &|i, a| {
-            let c = scalar::compute_elem(e);
-            let xv = scalar::cast(i, a[0], e, c);
-            let m = scalar::cast(i, a[1], e, c);
-            let acc = scalar::cast(i, a[2], e, c);
-            let d = scalar::apply(i, "sub", &[xv, m], c)?;
-            let sq = scalar::apply(i, "mul", &[d, d], c)?;
-            let s = reassociable(scalar::apply(i, "add", &[acc, sq], c)?);
-            Ok(scalar::cast(i, s, c, e))
+            let d = scalar::apply(i, "sub", &[a[0], a[1]], e)?;
+            let sq = scalar::apply(i, "mul", &[d, d], e)?;
+            Ok(reassociable(scalar::apply(i, "add", &[a[2], sq], e)?))
         },
     )?;
-    let divisor = (n as f64 - correction).max(0.0);
     let var = elementwise(b, &[squares], &out_shape, elem, &|i, a| {
         let d = scalar::constant(i, e, divisor);
         scalar::apply(i, "div", &[a[0], d], e)

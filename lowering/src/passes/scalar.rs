@@ -78,6 +78,28 @@ pub fn select(b: &Builder, c: Value, x: Value, y: Value) -> Value {
     b.value("arith.select", &[c, x, y], ir::value_type(x), &[])
 }
 
+/// `x` clamped to [lo, hi] by compare and select, so NaN (false for both
+/// compares) stays NaN.
+pub fn clamp_keeping_nan(b: &Builder, x: Value, lo: f64, hi: f64, e: Elem) -> Value {
+    let (lo, hi) = (constant(b, e, lo), constant(b, e, hi));
+    let below = cmp(b, true, 4, x, lo); // olt
+    let x = select(b, below, lo, x);
+    let above = cmp(b, true, 2, x, hi); // ogt
+    select(b, above, hi, x)
+}
+
+/// The polynomial with these coefficients (lowest degree first) at `x`, by
+/// Horner's rule in `math.fma`s.
+pub fn horner(b: &Builder, x: Value, coefficients: &[f64], e: Elem) -> Value {
+    let t = mlir_elem(b, e);
+    let (last, rest) = coefficients
+        .split_last()
+        .expect("a polynomial has a coefficient");
+    rest.iter().rev().fold(constant(b, e, *last), |acc, c| {
+        b.value("math.fma", &[acc, x, constant(b, e, *c)], t, &[])
+    })
+}
+
 /// Converts one element between thunder dtypes, as `convert_element_type`.
 pub fn cast(b: &Builder, v: Value, from: Elem, to: Elem) -> Value {
     if from == to {
