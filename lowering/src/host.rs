@@ -2,8 +2,10 @@
 //! depends on it. The JIT targets the host, so by default that is the host;
 //! a module attribute `thunder.cpu_features = ["avx512f", ...]` names the
 //! features instead, which keeps `thunder-opt` output (and the lit tests)
-//! the same on every machine. Compiled code may use any instruction the
-//! target has and none it lacks.
+//! the same on every machine. The environment variable
+//! `THUNDER_CPU_FEATURES` (comma-separated) can only narrow the host's
+//! features, e.g. `THUNDER_CPU_FEATURES=` to compile as for a CPU without
+//! AVX-512: it never enables an instruction the host lacks.
 
 use crate::ir::{self, Op};
 
@@ -39,12 +41,16 @@ fn declared_features(op: Op) -> Option<Vec<String>> {
 }
 
 fn host_has_avx512() -> bool {
+    let allowed = std::env::var("THUNDER_CPU_FEATURES")
+        .map(|list| list.split(',').any(|f| f.trim() == "avx512f"))
+        .unwrap_or(true);
     #[cfg(target_arch = "x86_64")]
     {
-        std::is_x86_feature_detected!("avx512f")
+        allowed && std::is_x86_feature_detected!("avx512f")
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
+        let _ = allowed;
         false
     }
 }
