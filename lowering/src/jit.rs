@@ -172,7 +172,7 @@ pub fn compile<'c>(
 pub fn parse<'c>(context: &'c Context, source: &str) -> Result<Module<'c>, CompileError> {
     let (module, diags) = with_diagnostics(context, || Module::parse(context, source));
     module.ok_or_else(|| CompileError {
-        stage: "parsing".into(),
+        stage: "verifying the program".into(),
         diagnostics: diags,
         input: None,
     })

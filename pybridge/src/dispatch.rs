@@ -61,6 +61,11 @@ fn matches(g: &Guard, t: &Bound<'_, PyAny>) -> PyResult<bool> {
     if strides != g.strides {
         return Ok(false);
     }
+    // A lazily negated view (`torch._neg_view`) needs its negation applied
+    // first, which the Python path does.
+    if t.call_method0("is_neg")?.extract::<bool>()? {
+        return Ok(false);
+    }
     Ok(t.getattr("requires_grad")?.extract::<bool>()? == g.requires_grad)
 }
 

@@ -69,6 +69,49 @@ def test_different_python_value_recompiles():
     assert (thunder.cache_hits(jfn), thunder.cache_misses(jfn)) == (1, 3)
 
 
+class _Config:
+    def __init__(self, scale, shift):
+        self.scale, self.shift = scale, shift
+
+
+class _Slotted:
+    __slots__ = ("k",)
+
+    def __init__(self, k):
+        self.k = k
+
+
+def test_mutating_an_object_argument_recompiles():
+    """Attributes read during capture are baked into the code, so they are
+    part of the cache key: a mutated config gives the new result."""
+    jfn = thunder.jit(lambda x, cfg: x * cfg.scale + cfg.shift)
+    x, cfg = torch.arange(4.0), _Config(2.0, 1)
+    torch.testing.assert_close(jfn(x, cfg), x * 2 + 1)
+    cfg.scale = 5.0
+    torch.testing.assert_close(jfn(x, cfg), x * 5 + 1)
+    torch.testing.assert_close(jfn(x, cfg), x * 5 + 1)
+    assert (thunder.cache_hits(jfn), thunder.cache_misses(jfn)) == (1, 2)
+    slotted = _Slotted(2.0)
+    jslot = thunder.jit(lambda x, o: x * o.k)
+    torch.testing.assert_close(jslot(x, slotted), x * 2)
+    slotted.k = 3.0
+    torch.testing.assert_close(jslot(x, slotted), x * 3)
+
+
+def test_lazily_negated_inputs_keep_their_sign():
+    """`torch._neg_view` marks a tensor negated without touching its memory;
+    the kernels read memory, so thunder applies the negation first (on the
+    Rust hit path as on the Python one)."""
+    jfn = thunder.jit(lambda a: a * 2)
+    a = torch.arange(3.0)
+    torch.testing.assert_close(jfn(a), a * 2)
+    torch.testing.assert_close(jfn(a), a * 2)
+    negated = torch._neg_view(a)
+    torch.testing.assert_close(jfn(negated), negated * 2)
+    jkw = thunder.jit(lambda a, *, k: a * k)
+    torch.testing.assert_close(jkw(negated, k=3.0), negated * 3.0)
+
+
 def test_int_and_float_of_equal_value_are_different_specialisations():
     jfn = thunder.jit(lambda x, k: x * k)
     x = torch.arange(4)
@@ -398,6 +441,35 @@ def test_data_dependent_control_flow_raises_capture_error_naming_the_line():
     message = str(info.value)
     assert __file__ in message
     assert f"{__file__}:{line}" in message, message
+
+
+def _mixed_matmul(a, b):
+    return a @ b  # the line the error must name
+
+
+def test_an_invalid_program_raises_like_eager_naming_the_line():
+    """Mismatched matmul dtypes: eager raises RuntimeError; thunder's
+    CompilationError is one, with the rule's message at the user's line."""
+    a, b = torch.randn(2, 3), torch.randn(3, 4, dtype=torch.float64)
+    with pytest.raises(RuntimeError):
+        _mixed_matmul(a, b)
+    with pytest.raises(thunder.CompilationError) as info:
+        thunder.jit(_mixed_matmul)(a, b)
+    message = str(info.value)
+    assert isinstance(info.value, RuntimeError)
+    assert "'matmul' expects operands of the same dtype, got float32 and float64" in message
+    assert f'"{__file__}":{_mixed_matmul.__code__.co_firstlineno + 1}' in message, message
+
+
+def test_lstm_runs_through_the_torch_fallback():
+    lstm = nn.LSTM(4, 8, num_layers=2, batch_first=True)
+    x = torch.randn(2, 5, 4)
+    with torch.no_grad():
+        out, (h, c) = thunder.jit(lstm)(x)
+        want, (h_want, c_want) = lstm(x)
+    torch.testing.assert_close(out, want)
+    torch.testing.assert_close(h, h_want)
+    torch.testing.assert_close(c, c_want)
 
 
 def test_tensor_to_python_value_raises_capture_error():

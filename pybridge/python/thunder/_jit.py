@@ -33,17 +33,45 @@ def _tensor_key(t):
     return (t.shape, t.stride(), t.dtype, t.device, t.requires_grad)
 
 
-def _key_of(value):
+_PLAIN = (bool, int, str, bytes, type(None), torch.dtype, torch.device, torch.layout, torch.memory_format)
+# How deep the key follows attributes of objects inside objects.
+_OBJECT_DEPTH = 3
+
+
+def _key_of(value, depth=0):
     if isinstance(value, torch.Tensor):
-        return ("T", tuple(value.shape), value.stride(), value.dtype, value.device, value.requires_grad)
+        key = ("T", tuple(value.shape), value.stride(), value.dtype, value.device, value.requires_grad)
+        # A tensor reached through an object's attributes is a constant of the
+        # capture (make_fx bakes it in): rebinding the attribute recompiles.
+        return (*key, id(value)) if depth else key
     if type(value) is float:
         # By bits: -0.0 == 0.0 but specialises differently, and nan != nan.
         return ("F", struct.pack("<d", value))
+    if type(value) in _PLAIN:
+        return ("V", type(value), value)
+    if isinstance(value, (list, tuple)) and depth:
+        return ("L", type(value), tuple(_key_of(v, depth + 1) for v in value))
+    if isinstance(value, dict) and depth:
+        return ("D", tuple((_key_of(k, depth + 1), _key_of(v, depth + 1)) for k, v in value.items()))
     try:
         hash(value)
-        return ("V", type(value), value)
+        base = ("V", type(value), value)
     except TypeError:
-        return ("O", type(value), id(value))
+        base = ("O", type(value), id(value))
+    # Other objects (a config, a dataclass) are read during capture: their
+    # attributes join the key, so mutating one recompiles instead of reusing
+    # code specialised to the old value.
+    return (*base, _attributes_key(value, depth))
+
+
+def _attributes_key(value, depth):
+    if depth >= _OBJECT_DEPTH or isinstance(value, type) or (callable(value) and not hasattr(value, "__dict__")):
+        return None
+    attrs = dict(getattr(value, "__dict__", None) or {})
+    for name in getattr(type(value), "__slots__", ()):
+        if hasattr(value, name):
+            attrs[name] = getattr(value, name)
+    return tuple((name, _key_of(v, depth + 1)) for name, v in sorted(attrs.items()))
 
 
 class ThunderFunction:
@@ -157,10 +185,18 @@ def _slot_id(slot):
     return (kind, id(where) if kind == "cell" else where)
 
 
+def _dense(t):
+    """`t` as the kernels read it: contiguous, with a lazy negation (a
+    `torch._neg_view`) applied, since kernels read the memory itself."""
+    if t.is_neg():
+        t = t.resolve_neg()
+    return t.contiguous()
+
+
 def _run(entry, flat, implicit=None):
     captured = entry.captured
-    inputs = [flat[i].contiguous() for i in captured.tensor_positions]
-    inputs += [implicit[slot].contiguous() for slot in entry.implicit_slots]
+    inputs = [_dense(flat[i]) for i in captured.tensor_positions]
+    inputs += [_dense(implicit[slot]) for slot in entry.implicit_slots]
     inputs += entry.constants
     pointers = [(t.data_ptr(), list(t.shape)) for t in inputs]
     capsules = entry.program.run(pointers, entry.external)
