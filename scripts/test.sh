@@ -24,7 +24,7 @@ count() { # sum of "<N> <word>" in file
 
 for check in "rustfmt cargo fmt --all --check" \
              "clippy cargo clippy --workspace --all-targets --quiet -- -D warnings" \
-             "ruff .venv/bin/ruff check lit pybridge/python tests/python examples bench"; do
+             "ruff .venv/bin/ruff check lit pybridge/python tests/python examples bench scripts"; do
   # shellcheck disable=SC2086
   if run $check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done

@@ -1,15 +1,20 @@
 //! The cache-hit path in Rust: guard check and launch with no Python in
 //! between.
 //!
-//! For calls with positional tensors only, each compiled specialisation is
-//! guarded by the metadata of its inputs: shape, strides, dtype (by
-//! identity), requires_grad, and grad mode. A call that passes the guards of
-//! an entry runs that entry's plan directly; a miss returns `None` and the
-//! Python side captures and compiles, then adds the new entry here.
+//! A call arrives as its tensors (in the program's input order) and a key
+//! for everything else (the Python values, which closure cells and globals
+//! hold tensors, a module's parameter names and train/eval flags), built by
+//! the Python side. Each compiled specialisation is guarded by that key
+//! (Python equality), the grad mode, and its tensors' metadata: shape,
+//! strides, dtype (by identity), requires_grad. A call that passes the
+//! guards of an entry runs that entry's plan directly; a miss returns `None`
+//! and the Python side captures and compiles, then adds the new entry here.
 
 use crate::Program;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::PyList;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 struct Guard {
     shape: Vec<i64>,
@@ -20,23 +25,30 @@ struct Guard {
 }
 
 struct Entry {
+    /// The Python side's record of this specialisation, handed back on a hit.
+    record: Py<PyAny>,
     guards: Vec<Guard>,
+    key: Py<PyAny>,
     grad_enabled: bool,
     program: Py<Program>,
     external: Py<PyAny>,
+    /// Tensors the function made from Python data: the program's last inputs.
+    constants: Vec<Py<PyAny>>,
+    /// Whether the output is the program's one tensor (else the list of
+    /// tensors, which the Python side arranges into the output structure).
+    single_output: bool,
 }
 
-#[pyclass]
+/// Shared by every thread that calls the function: the entry list is
+/// copy-on-write behind a mutex held only to copy or swap it (never across a
+/// Python call, which could switch threads), so a call running a kernel (the
+/// GIL released) never blocks another thread's call.
+#[pyclass(frozen)]
 pub struct Dispatcher {
-    entries: Vec<Entry>,
+    entries: Mutex<Arc<Vec<Arc<Entry>>>>,
     from_dlpack: Py<PyAny>,
-    #[pyo3(get)]
-    hits: u64,
-    /// Index (in `add` order) of the entry the last hit ran.
-    #[pyo3(get)]
-    last: usize,
-    #[pyo3(get)]
-    misses: u64,
+    hits: AtomicU64,
+    misses: AtomicU64,
 }
 
 fn guard_of(t: &Bound<'_, PyAny>) -> PyResult<Guard> {
@@ -76,45 +88,49 @@ impl Dispatcher {
         let torch_c = py.import("torch")?.getattr("_C")?;
         let from_dlpack = torch_c.getattr("_from_dlpack")?.unbind();
         Ok(Dispatcher {
-            entries: vec![],
+            entries: Mutex::new(Arc::new(vec![])),
             from_dlpack,
-            hits: 0,
-            last: 0,
-            misses: 0,
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
         })
     }
 
-    /// Runs the entry whose guards `args` pass; `None` on a miss. Only for
-    /// calls whose arguments are all CPU tensors (the caller checks `type`).
+    /// Runs the entry whose guards `tensors` and `key` pass and returns its
+    /// record and the output; `None` on a miss. The caller passes CPU
+    /// tensors only.
     fn call(
-        &mut self,
+        &self,
         py: Python<'_>,
-        args: &Bound<'_, PyTuple>,
+        tensors: &Bound<'_, PyList>,
+        key: &Bound<'_, PyAny>,
         grad_enabled: bool,
-    ) -> PyResult<Option<Py<PyAny>>> {
+    ) -> PyResult<Option<(Py<PyAny>, Py<PyAny>)>> {
+        let entries = self.entries.lock().expect("dispatcher lock").clone();
         let mut found = None;
-        'entries: for (i, e) in self.entries.iter().enumerate() {
-            if e.guards.len() != args.len() || e.grad_enabled != grad_enabled {
+        'entries: for e in entries.iter() {
+            if e.guards.len() != tensors.len() || e.grad_enabled != grad_enabled {
                 continue;
             }
-            for (g, a) in e.guards.iter().zip(args.iter()) {
+            let entry_key = e.key.bind(py);
+            if !entry_key.is(key) && !entry_key.eq(key)? {
+                continue;
+            }
+            for (g, a) in e.guards.iter().zip(tensors.iter()) {
                 if !matches(g, &a)? {
                     continue 'entries;
                 }
             }
-            found = Some(i);
+            found = Some(e);
             break;
         }
-        let Some(i) = found else {
-            self.misses += 1;
+        let Some(entry) = found else {
+            self.misses.fetch_add(1, Ordering::Relaxed);
             return Ok(None);
         };
-        self.hits += 1;
-        self.last = i;
-        let entry = &self.entries[i];
-        let mut keep = Vec::with_capacity(args.len());
-        let mut pointers = Vec::with_capacity(args.len());
-        for (g, a) in entry.guards.iter().zip(args.iter()) {
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        let mut keep = Vec::with_capacity(tensors.len());
+        let mut pointers = Vec::with_capacity(tensors.len() + entry.constants.len());
+        for (g, a) in entry.guards.iter().zip(tensors.iter()) {
             let t = if g.contiguous {
                 a
             } else {
@@ -126,42 +142,79 @@ impl Dispatcher {
             ));
             keep.push(t);
         }
+        for c in &entry.constants {
+            let c = c.bind(py);
+            pointers.push((
+                c.call_method0("data_ptr")?.extract::<usize>()?,
+                c.getattr("shape")?.extract()?,
+            ));
+        }
         let program = entry.program.borrow(py);
         let capsules = program.run(py, pointers, entry.external.clone_ref(py))?;
         drop(keep);
         let from_dlpack = self.from_dlpack.bind(py);
-        let tensors: Vec<Py<PyAny>> = capsules
+        let outputs: Vec<Py<PyAny>> = capsules
             .into_iter()
             .map(|c| from_dlpack.call1((c,)).map(|t| t.unbind()))
             .collect::<PyResult<_>>()?;
-        if tensors.len() == 1 {
-            return Ok(tensors.into_iter().next());
+        if entry.single_output && outputs.len() == 1 {
+            return Ok(outputs
+                .into_iter()
+                .next()
+                .map(|t| (entry.record.clone_ref(py), t)));
         }
-        Ok(Some(PyList::new(py, tensors)?.into_any().unbind()))
+        let outputs = PyList::new(py, outputs)?.into_any().unbind();
+        Ok(Some((entry.record.clone_ref(py), outputs)))
     }
 
-    /// Adds a compiled specialisation for calls like `args`.
+    /// Adds a compiled specialisation (`record`, returned on hits) for calls
+    /// like `tensors` with `key`.
+    #[allow(clippy::too_many_arguments)]
     fn add(
-        &mut self,
-        args: &Bound<'_, PyTuple>,
+        &self,
+        record: Py<PyAny>,
+        tensors: &Bound<'_, PyList>,
+        key: Py<PyAny>,
         grad_enabled: bool,
         program: Py<Program>,
         external: Py<PyAny>,
+        constants: Vec<Py<PyAny>>,
+        single_output: bool,
     ) -> PyResult<()> {
-        let guards = args
+        let guards = tensors
             .iter()
             .map(|a| guard_of(&a))
             .collect::<PyResult<Vec<_>>>()?;
-        self.entries.push(Entry {
+        let entry = Arc::new(Entry {
+            record,
             guards,
+            key,
             grad_enabled,
             program,
             external,
+            constants,
+            single_output,
         });
+        let mut entries = self.entries.lock().expect("dispatcher lock");
+        let mut grown = (**entries).clone();
+        grown.push(entry);
+        *entries = Arc::new(grown);
         Ok(())
     }
 
+    /// Calls served by an entry.
+    #[getter]
+    fn hits(&self) -> u64 {
+        self.hits.load(Ordering::Relaxed)
+    }
+
+    /// Calls that matched no entry.
+    #[getter]
+    fn misses(&self) -> u64 {
+        self.misses.load(Ordering::Relaxed)
+    }
+
     fn __len__(&self) -> usize {
-        self.entries.len()
+        self.entries.lock().expect("dispatcher lock").len()
     }
 }

@@ -120,6 +120,51 @@ def test_int_and_float_of_equal_value_are_different_specialisations():
     assert thunder.cache_misses(jfn) == 2
 
 
+_SCALE = torch.tensor([2.0, 3.0, 4.0])
+
+
+class _Affine(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.w = nn.Parameter(torch.randn(3))
+        self.register_buffer("b", torch.randn(3))
+
+    def forward(self, x, *, shift=0.0):
+        return x * self.w + self.b + shift
+
+
+@pytest.mark.parametrize("case", ["positional", "closure_and_global", "keywords", "numbers", "module", "tuple_out"])
+def test_cache_hits_run_in_rust(case):
+    """Hits of calls made of tensors and Python scalars (positional or
+    keyword, closures and globals included, modules too) are guarded and
+    launched by the Rust dispatcher, and its guards still tell calls apart."""
+    x, y = torch.randn(3), torch.randn(2, 3)
+    offset = torch.ones(3)
+    module = _Affine()
+    cases = {
+        "positional": (lambda a, b: a * b, [(x, x)], [(y, y)]),
+        "closure_and_global": (lambda a: a * _SCALE + offset, [(x,)], [(y,)]),
+        "keywords": (lambda a, *, k, t: a * k + t, [((x,), {"k": 2.0, "t": x})], [((x,), {"k": 3.0, "t": x})]),
+        "numbers": (lambda a, k, flag: a * k if flag else a - k, [(x, 2, True)], [(x, 2, False), (x, 2.0, True)]),
+        "module": (module, [(x,)], [(y,)]),
+        "tuple_out": (lambda a: (a + 1, {"twice": a * 2}), [(x,)], [(y,)]),
+    }
+    fn, same, different = cases[case]
+    jfn = thunder.jit(fn)
+
+    def call(f, a):
+        args, kwargs = a if isinstance(a, tuple) and len(a) == 2 and isinstance(a[1], dict) else (a, {})
+        with torch.no_grad():
+            return f(*args, **kwargs)
+
+    for a in same + same + different + different:
+        torch.testing.assert_close(call(jfn, a), call(fn, a))
+    function = jfn._function if isinstance(jfn, thunder.ThunderModule) else jfn
+    n = len(same) + len(different)
+    assert thunder.cache_misses(jfn) == n
+    assert function._dispatch.hits == n == thunder.cache_hits(jfn)
+
+
 def test_cache_counters_are_per_function():
     f, g = thunder.jit(lambda x: x + 1), thunder.jit(lambda x: x + 1)
     x = torch.ones(2)

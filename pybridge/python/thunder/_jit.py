@@ -29,10 +29,6 @@ class Entry:
         self.constants = []
 
 
-def _tensor_key(t):
-    return (t.shape, t.stride(), t.dtype, t.device, t.requires_grad)
-
-
 _PLAIN = (bool, int, str, bytes, type(None), torch.dtype, torch.device, torch.layout, torch.memory_format)
 # How deep the key follows attributes of objects inside objects.
 _OBJECT_DEPTH = 3
@@ -83,9 +79,9 @@ class ThunderFunction:
         self._implicit = ImplicitState(fn)
         self._executors = resolve(executors)
         self._cache = {}
-        # Hits of positional-tensor calls are served in Rust (guards + launch).
+        # Hits of calls without kwargs or containers are served in Rust
+        # (guards + launch).
         self._dispatch = _native.Dispatcher()
-        self._dispatched = []
         self._hits = 0
         self.cache_misses = 0
         self._last = None
@@ -93,21 +89,46 @@ class ThunderFunction:
         self._compile_lock = threading.Lock()
 
     def __call__(self, *args, **kwargs):
+        return self._call((), [], (), args, kwargs)
+
+    def _call(self, leading, leading_tensors, leading_key, args, kwargs):
+        """Calls the function on `(*leading, *args, **kwargs)`. `leading` are
+        arguments the caller describes for the fast path (a module's state
+        and train/eval flags): their tensors, in the program's input order,
+        and a key for the rest."""
         implicit = self._implicit.slots()
-        if not implicit and not kwargs and all(type(a) is torch.Tensor for a in args):
-            return self._call_tensors(args)
-        flat, spec = pytree.tree_flatten((args, kwargs))
+        grad = torch.is_grad_enabled()
+        fast = _fast_key(leading_tensors, leading_key, args, kwargs, implicit)
+        if fast is not None:
+            hit = self._dispatch.call(fast[0], fast[1], grad)
+            if hit is not None:
+                entry, out = hit
+                self._last = entry
+                return out if entry.captured.single_tensor_output else _arrange(entry, out)
+        flat, spec = pytree.tree_flatten(((*leading, *args), kwargs))
         key = (
             spec,
             tuple(_key_of(v) for v in flat),
             tuple((_slot_id(slot), _key_of(v)) for slot, v in implicit),
-            torch.is_grad_enabled(),
+            grad,
         )
         entry = self._cache.get(key)
         if entry is None:
             self.cache_misses += 1
             entry = self._compile(flat, spec, [(slot, v) for slot, v in implicit if isinstance(v, torch.Tensor)])
             self._cache[key] = entry
+            if fast is not None:
+                # Later calls like this one are served by the Rust dispatcher.
+                self._dispatch.add(
+                    entry,
+                    fast[0],
+                    fast[1],
+                    grad,
+                    entry.program,
+                    entry.external,
+                    entry.constants,
+                    entry.captured.single_tensor_output,
+                )
         else:
             self._hits += 1
         self._last = entry
@@ -116,34 +137,6 @@ class ThunderFunction:
     @property
     def cache_hits(self):
         return self._hits + self._dispatch.hits
-
-    def _call_tensors(self, args):
-        """Positional CPU tensors only: the Rust dispatcher checks the guards
-        and launches; Python runs only on a miss or for structured outputs."""
-        grad = torch.is_grad_enabled()
-        if all(a.device.type == "cpu" for a in args):
-            out = self._dispatch.call(args, grad)
-            if out is not None:
-                self._last = self._dispatched[self._dispatch.last]
-                return out
-        key = (len(args), tuple(_tensor_key(a) for a in args), grad)
-        entry = self._cache.get(key)
-        if entry is None:
-            self.cache_misses += 1
-            flat, spec = pytree.tree_flatten((args, {}))
-            entry = self._compile(flat, spec)
-            self._cache[key] = entry
-            if (
-                entry.captured.single_tensor_output
-                and len(entry.captured.tensor_positions) == len(args)
-                and not entry.constants
-            ):
-                self._dispatch.add(args, grad, entry.program, entry.external)
-                self._dispatched.append(entry)
-        else:
-            self._hits += 1
-        self._last = entry
-        return _run(entry, args)
 
     def _compile(self, flat, spec, implicit_tensors=()):
         with self._compile_lock:
@@ -185,6 +178,44 @@ def _slot_id(slot):
     return (kind, id(where) if kind == "cell" else where)
 
 
+_FAST_VALUES = (bool, int, float, str, type(None))
+
+
+def _fast_key(leading_tensors, leading_key, args, kwargs, implicit):
+    """For the Rust dispatcher: the call's tensors in the program's input
+    order (the leading tensors, then the arguments' and keyword arguments'
+    in call order, then the implicit ones) and a key for everything else; or
+    None when the call has values only the Python path keys (containers,
+    objects, tensor subclasses, non-CPU tensors)."""
+    tensors = list(leading_tensors)
+    values = []
+    for where, a in (*enumerate(args), *kwargs.items()):
+        if type(a) is torch.Tensor or type(a) is torch.nn.Parameter:
+            if a.device.type != "cpu":
+                return None
+            tensors.append(a)
+        elif type(a) in _FAST_VALUES:
+            values.append((where, _key_of(a)))
+        else:
+            return None
+    for slot, v in implicit:
+        if isinstance(v, torch.Tensor):
+            if v.device.type != "cpu":
+                return None
+            tensors.append(v)
+            values.append((_slot_id(slot), "T"))
+        else:
+            values.append((_slot_id(slot), _key_of(v)))
+    return tensors, (leading_key, len(args), tuple(kwargs), tuple(values))
+
+
+def _arrange(entry, tensors):
+    """The output structure of `entry` around the program's output tensors."""
+    captured = entry.captured
+    out = [tensors[t] if isinstance(t, int) else t[1] for t in captured.out_template]
+    return pytree.tree_unflatten(out, captured.out_spec)
+
+
 def _dense(t):
     """`t` as the kernels read it: contiguous, with a lazy negation (a
     `torch._neg_view`) applied, since kernels read the memory itself."""
@@ -203,8 +234,7 @@ def _run(entry, flat, implicit=None):
     tensors = [_from_dlpack(c) for c in capsules]
     if captured.single_tensor_output:
         return tensors[0]
-    out = [tensors[t] if isinstance(t, int) else t[1] for t in captured.out_template]
-    return pytree.tree_unflatten(out, captured.out_spec)
+    return _arrange(entry, tensors)
 
 
 class ThunderModule(torch.nn.Module):
@@ -226,7 +256,10 @@ class ThunderModule(torch.nn.Module):
         # train()/eval() change what modules compute (dropout, batch norm):
         # the flags are an argument, so they are part of the cache key.
         modes = tuple(m.training for m in self._model.modules())
-        return self._function(state, modes, *args, **kwargs)
+        tensors = list(state.values())
+        if not all(type(t) in (torch.Tensor, torch.nn.Parameter) and t.device.type == "cpu" for t in tensors):
+            return self._function(state, modes, *args, **kwargs)
+        return self._function._call((state, modes), tensors, (tuple(state), modes), args, kwargs)
 
     def state_dict(self, *args, **kwargs):
         return self._model.state_dict(*args, **kwargs)
