@@ -11,8 +11,8 @@
 //! and reused by every iteration the thread runs: a fresh allocation's
 //! contents are undefined anyway, so reuse changes no result. Only buffers
 //! allocated directly in an `omp.loop_nest` body (or its alloca scope), freed in that same block
-//! and at most `MAX_BYTES` large move; anything else keeps its heap
-//! allocation.
+//! and at most `MAX_BYTES` large move, up to `REGION_BYTES` per parallel
+//! region; anything else keeps its heap allocation.
 
 use crate::ir::{self, Builder, Op};
 use mlir_sys::*;
@@ -25,18 +25,40 @@ crate::pass::define_module_pass!(
     []
 );
 
-/// Worker threads get libomp's 4 MiB stacks; a tile needs a few buffers.
+/// Worker threads get libomp's 4 MiB stacks: a buffer moves if it is at
+/// most `MAX_BYTES`, and while a parallel region's buffers stay within
+/// `REGION_BYTES` (a kernel with many intermediates keeps the rest on the
+/// heap).
 const MAX_BYTES: i64 = 64 * 1024;
+const REGION_BYTES: i64 = 1024 * 1024;
 
 fn run(module: Op) -> Result<(), ()> {
+    let mut used: Vec<(Op, i64)> = vec![];
     for alloc in ir::collect_ops(module, "memref.alloc") {
-        if ir::op_name(alloc) != "memref.alloc" || !promotable(alloc) {
+        if ir::op_name(alloc) != "memref.alloc" {
             continue;
         }
+        let Some(bytes) = promotable_bytes(alloc) else {
+            continue;
+        };
         let buffer = ir::result(alloc, 0);
         let Some(region) = enclosing(alloc, "omp.parallel") else {
             continue;
         };
+        let slot = match used
+            .iter()
+            .position(|(r, _)| unsafe { mlirOperationEqual(*r, region) })
+        {
+            Some(i) => i,
+            None => {
+                used.push((region, 0));
+                used.len() - 1
+            }
+        };
+        if used[slot].1 + bytes > REGION_BYTES {
+            continue;
+        }
+        used[slot].1 += bytes;
         let entry = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(region, 0)) };
         let b = Builder::before(unsafe { mlirBlockGetFirstOperation(entry) });
         let mut attrs = vec![(
@@ -58,20 +80,21 @@ fn run(module: Op) -> Result<(), ()> {
     Ok(())
 }
 
-fn promotable(alloc: Op) -> bool {
+/// The size of a buffer that may move to the stack.
+fn promotable_bytes(alloc: Op) -> Option<i64> {
     // `convert-scf-to-openmp` wraps each loop body in a `memref.alloca_scope`.
     let mut parent = unsafe { mlirOperationGetParentOperation(alloc) };
     if !parent.ptr.is_null() && ir::op_name(parent) == "memref.alloca_scope" {
         parent = unsafe { mlirOperationGetParentOperation(parent) };
     }
     if parent.ptr.is_null() || ir::op_name(parent) != "omp.loop_nest" {
-        return false;
+        return None;
     }
     let t = ir::value_type(ir::result(alloc, 0));
     if !unsafe { mlirShapedTypeHasStaticShape(t) }
         || unsafe { mlirOperationGetNumOperands(alloc) } != 0
     {
-        return false;
+        return None;
     }
     let elem = unsafe { mlirShapedTypeGetElementType(t) };
     let elem_bits = unsafe {
@@ -87,8 +110,9 @@ fn promotable(alloc: Op) -> bool {
     let count: i64 = (0..rank)
         .map(|i| unsafe { mlirShapedTypeGetDimSize(t, i as isize) })
         .product();
-    if count * elem_bits.max(8) / 8 > MAX_BYTES {
-        return false;
+    let bytes = count * elem_bits.max(8) / 8;
+    if bytes > MAX_BYTES {
+        return None;
     }
     let block = unsafe { mlirOperationGetBlock(alloc) };
     let deallocs: Vec<Op> = ir::uses(ir::result(alloc, 0))
@@ -96,7 +120,9 @@ fn promotable(alloc: Op) -> bool {
         .map(|(user, _)| user)
         .filter(|user| ir::op_name(*user) == "memref.dealloc")
         .collect();
-    deallocs.len() == 1 && unsafe { mlirBlockEqual(mlirOperationGetBlock(deallocs[0]), block) }
+    let freed_here =
+        deallocs.len() == 1 && unsafe { mlirBlockEqual(mlirOperationGetBlock(deallocs[0]), block) };
+    freed_here.then_some(bytes)
 }
 
 fn enclosing(op: Op, name: &str) -> Option<Op> {
