@@ -1,7 +1,7 @@
 // RUN: thunder-opt %s -split-input-file --pass-pipeline='builtin.module(thunder-math-exp-to-ldexp,thunder-math-erf-to-rational)' | FileCheck %s
 
 // On an AVX-512 target, f32 exp: clamp to [-104, 104] by compare and select
-// (NaN passes), k = roundeven(x log2 e), r = x - k ln2 in two fma (ln2 split
+// (NaN passes), k = roundeven(x log2 e) (never NaN), r = x - k ln2 in two fma (ln2 split
 // in a high and a low part), 1 + r + r^2 p(r) with p in Horner form, and
 // ldexp(., k), which AVX-512 executes as vscalefps. f64 exp is left alone.
 // CHECK-LABEL: func.func @exp_avx512(
@@ -13,7 +13,11 @@
 // CHECK-NEXT: %[[ABOVE:[^ ]+]] = arith.cmpf ogt, %[[X1]], %[[HI]] : f32
 // CHECK-NEXT: %[[X2:[^ ]+]] = arith.select %[[ABOVE]], %[[HI]], %[[X1]] : f32
 // CHECK: %[[SCALED:[^ ]+]] = arith.mulf %[[X2]], %{{.+}} : f32
-// CHECK-NEXT: %[[K:[^ ]+]] = math.roundeven %[[SCALED]] : f32
+// CHECK-NEXT: %[[K0:[^ ]+]] = math.roundeven %[[SCALED]] : f32
+// NaN's k (poison through fptosi) becomes -151; r keeps the NaN.
+// CHECK-NEXT: %[[FLOOR:[^ ]+]] = arith.constant -1.510000e+02 : f32
+// CHECK-NEXT: %[[ABOVE_FLOOR:[^ ]+]] = arith.cmpf ogt, %[[K0]], %[[FLOOR]] : f32
+// CHECK-NEXT: %[[K:[^ ]+]] = arith.select %[[ABOVE_FLOOR]], %[[K0]], %[[FLOOR]] : f32
 // CHECK: %[[R1:[^ ]+]] = math.fma %[[K]], %{{.+}}, %[[X2]] : f32
 // CHECK: %[[R:[^ ]+]] = math.fma %[[K]], %{{.+}}, %[[R1]] : f32
 // CHECK-COUNT-5: math.fma %{{.+}}, %[[R]], %{{.+}} : f32

@@ -40,9 +40,10 @@ struct Entry {
 }
 
 /// Shared by every thread that calls the function: the entry list is
-/// copy-on-write behind a mutex held only to copy or swap it (never across a
-/// Python call, which could switch threads), so a call running a kernel (the
-/// GIL released) never blocks another thread's call.
+/// copy-on-write behind a mutex held only to copy or swap it, never across a
+/// Python call. Calls do run Python (the guards read tensor attributes, the
+/// torch executor's callbacks run aten ops), where the interpreter may switch
+/// to another thread that calls this dispatcher too.
 #[pyclass(frozen)]
 pub struct Dispatcher {
     entries: Mutex<Arc<Vec<Arc<Entry>>>>,

@@ -1,6 +1,8 @@
 """The `thunder.jit` API: results, caching and its guards, how Python values
 and containers travel in and out, modules, traces and errors."""
 
+import functools
+
 import pytest
 import thunder
 import torch
@@ -96,6 +98,82 @@ def test_mutating_an_object_argument_recompiles():
     torch.testing.assert_close(jslot(x, slotted), x * 2)
     slotted.k = 3.0
     torch.testing.assert_close(jslot(x, slotted), x * 3)
+
+
+class _Scaler:
+    def __init__(self, k):
+        self.k = k
+
+    def apply(self, x):
+        return x * self.k
+
+
+class _SlottedChild(_Slotted):
+    __slots__ = "extra"
+
+    def __init__(self, k, extra):
+        super().__init__(k)
+        self.extra = extra
+
+
+class _Opaque:
+    """Attribute reads other than `k` raise something other than AttributeError."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name):
+        if name == "k":
+            return 2.0
+        raise KeyError(name)
+
+
+class _Eps(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.eps = 1e-5
+
+    def forward(self, x):
+        return x + self.eps
+
+
+def test_objects_reached_through_arguments_are_keyed_by_their_state():
+    x = torch.arange(4.0)
+    # A bound method: its object's attributes count.
+    jcall = thunder.jit(lambda x, f: f(x))
+    scaler = _Scaler(2.0)
+    torch.testing.assert_close(jcall(x, scaler.apply), x * 2)
+    scaler.k = 3.0
+    torch.testing.assert_close(jcall(x, scaler.apply), x * 3)
+    # A partial: its arguments count.
+    torch.testing.assert_close(jcall(x, functools.partial(torch.mul, other=4.0)), x * 4)
+    torch.testing.assert_close(jcall(x, functools.partial(torch.mul, other=5.0)), x * 5)
+    # Slots of base classes, a string __slots__, a dict subclass's items.
+    jslot = thunder.jit(lambda x, o: x * o.k + o.extra)
+    child = _SlottedChild(2.0, 1.0)
+    torch.testing.assert_close(jslot(x, child), x * 2 + 1)
+    child.k = 3.0
+    torch.testing.assert_close(jslot(x, child), x * 3 + 1)
+
+    class Settings(dict):
+        pass
+
+    jdict = thunder.jit(lambda x, cfg: x * cfg["scale"])
+    cfg = Settings(scale=2.0)
+    torch.testing.assert_close(jdict(x, cfg), x * 2)
+    cfg["scale"] = 6.0
+    torch.testing.assert_close(jdict(x, cfg), x * 6)
+    # An object whose attributes cannot be listed counts by identity.
+    torch.testing.assert_close(thunder.jit(lambda x, o: x * o.k)(x, _Opaque()), x * 2)
+
+
+def test_module_python_attributes_are_part_of_the_key():
+    module = _Eps()
+    jmodule = thunder.jit(module)
+    x = torch.zeros(3)
+    torch.testing.assert_close(jmodule(x), x + 1e-5)
+    module.eps = 0.5
+    torch.testing.assert_close(jmodule(x), x + 0.5)
+    assert thunder.cache_misses(jmodule) == 2
 
 
 def test_lazily_negated_inputs_keep_their_sign():

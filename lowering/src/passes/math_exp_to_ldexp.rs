@@ -72,6 +72,12 @@ fn expand(b: &Builder, x: Value) -> Value {
     let x = scalar::clamp_keeping_nan(b, x, -LIMIT, LIMIT, F32);
     let scaled = b.value("arith.mulf", &[x, c(std::f64::consts::LOG2_E)], f32t, &[]);
     let k = b.value("math.roundeven", &[scaled], f32t, &[]);
+    // NaN's k would make `fptosi` poison (which constant folding may turn
+    // into any value): the compare is false for NaN, so k becomes a finite
+    // bound below every real k, and r (from x) still carries the NaN.
+    let floor = c(-151.0);
+    let above_floor = scalar::cmp(b, true, 2, k, floor); // ogt
+    let k = scalar::select(b, above_floor, k, floor);
     let r = fma(k, c(-LN2_HI), x);
     let r = fma(k, c(-LN2_LO), r);
     let p = scalar::horner(b, r, &POLY, F32);

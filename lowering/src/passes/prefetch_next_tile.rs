@@ -183,8 +183,10 @@ fn prefetch_in(parallel: Op) {
         let bits = unsafe {
             if mlirTypeIsAFloat(elem) {
                 mlirFloatTypeGetWidth(elem)
-            } else {
+            } else if mlirTypeIsAInteger(elem) {
                 mlirIntegerTypeGetWidth(elem)
+            } else {
+                continue;
             }
         } as i64;
         let line = LINE_BYTES * 8 / bits.max(8);

@@ -63,7 +63,7 @@ fn op(b: &Builder, name: &str, args: &[Value], t: Type) -> Value {
     b.value(name, args, t, &[])
 }
 
-fn cmp(b: &Builder, float: bool, predicate: i64, x: Value, y: Value) -> Value {
+pub(crate) fn cmp(b: &Builder, float: bool, predicate: i64, x: Value, y: Value) -> Value {
     let name = if float { "arith.cmpf" } else { "arith.cmpi" };
     let attr = ir::i64_attr(b.ctx, predicate);
     b.value(

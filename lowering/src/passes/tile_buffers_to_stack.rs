@@ -103,7 +103,7 @@ fn promotable_bytes(alloc: Op) -> Option<i64> {
         } else if mlirTypeIsAInteger(elem) {
             mlirIntegerTypeGetWidth(elem) as i64
         } else {
-            64
+            return None;
         }
     };
     let rank = unsafe { mlirShapedTypeGetRank(t) };

@@ -8,6 +8,7 @@ import torch
 from torch.fx.experimental.proxy_tensor import make_fx
 from torch.utils import _pytree as pytree
 
+from ._implicit import SUBSTITUTION_LOCK
 from .errors import CaptureError
 
 
@@ -60,13 +61,14 @@ def capture(fn, flat_args, in_spec, implicit=None, implicit_tensors=()):
         args, kwargs = pytree.tree_unflatten(values, in_spec)
         # The traced stand-ins take the implicit tensors' places meanwhile.
         extra = ts[len(positions):]
-        for (slot, _), t in zip(implicit_tensors, extra):
-            implicit.set(slot, t)
-        try:
-            out = fn(*args, **kwargs)
-        finally:
-            for slot, original in implicit_tensors:
-                implicit.set(slot, original)
+        with SUBSTITUTION_LOCK:
+            for (slot, _), t in zip(implicit_tensors, extra):
+                implicit.set(slot, t)
+            try:
+                out = fn(*args, **kwargs)
+            finally:
+                for slot, original in implicit_tensors:
+                    implicit.set(slot, original)
         out_flat, out_spec = pytree.tree_flatten(out)
         template, tensor_outs = [], []
         for o in out_flat:

@@ -5,12 +5,19 @@ Tensors found there become extra program inputs, read afresh at every call;
 their metadata and the numbers' values join the cache key, so rebinding a
 global or a closure variable recompiles instead of reusing stale code."""
 
+import threading
 import types
 
 import torch
 
-_SCALARS = (bool, int, float, str, type(None))
+from ._keys import SCALARS as _SCALARS
+
 _MISSING = object()
+# Capture puts traced stand-ins into closure cells and globals while it runs
+# the function; readers of those slots (any thread's call) wait meanwhile, so
+# no call ever reads a stand-in. Re-entrant: a captured function may call
+# another jitted one.
+SUBSTITUTION_LOCK = threading.RLock()
 
 
 def _code_names(code, out):
@@ -39,6 +46,12 @@ class ImplicitState:
     def slots(self):
         """[(slot, value)] for every tensor or number reachable now; a slot is
         ("cell", cell) or ("global", name)."""
+        if not self.cells and not self.global_names:
+            return []
+        with SUBSTITUTION_LOCK:
+            return self._read_slots()
+
+    def _read_slots(self):
         found = []
         for _, cell in self.cells:
             try:

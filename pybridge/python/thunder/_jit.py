@@ -1,7 +1,6 @@
 """`thunder.jit`: capture, compile, cache with guards, run."""
 
 import functools
-import struct
 import threading
 
 import torch
@@ -11,6 +10,7 @@ from . import _native
 from ._capture import capture
 from ._executors import Router, resolve
 from ._implicit import ImplicitState
+from ._keys import SCALARS, key_of, module_key
 from ._translate import translate
 from .errors import UnsupportedOperation
 
@@ -27,47 +27,6 @@ class Entry:
         self.implicit_slots = implicit_slots
         # Tensors made inside the function from Python data: the very last inputs.
         self.constants = []
-
-
-_PLAIN = (bool, int, str, bytes, type(None), torch.dtype, torch.device, torch.layout, torch.memory_format)
-# How deep the key follows attributes of objects inside objects.
-_OBJECT_DEPTH = 3
-
-
-def _key_of(value, depth=0):
-    if isinstance(value, torch.Tensor):
-        key = ("T", tuple(value.shape), value.stride(), value.dtype, value.device, value.requires_grad)
-        # A tensor reached through an object's attributes is a constant of the
-        # capture (make_fx bakes it in): rebinding the attribute recompiles.
-        return (*key, id(value)) if depth else key
-    if type(value) is float:
-        # By bits: -0.0 == 0.0 but specialises differently, and nan != nan.
-        return ("F", struct.pack("<d", value))
-    if type(value) in _PLAIN:
-        return ("V", type(value), value)
-    if isinstance(value, (list, tuple)) and depth:
-        return ("L", type(value), tuple(_key_of(v, depth + 1) for v in value))
-    if isinstance(value, dict) and depth:
-        return ("D", tuple((_key_of(k, depth + 1), _key_of(v, depth + 1)) for k, v in value.items()))
-    try:
-        hash(value)
-        base = ("V", type(value), value)
-    except TypeError:
-        base = ("O", type(value), id(value))
-    # Other objects (a config, a dataclass) are read during capture: their
-    # attributes join the key, so mutating one recompiles instead of reusing
-    # code specialised to the old value.
-    return (*base, _attributes_key(value, depth))
-
-
-def _attributes_key(value, depth):
-    if depth >= _OBJECT_DEPTH or isinstance(value, type) or (callable(value) and not hasattr(value, "__dict__")):
-        return None
-    attrs = dict(getattr(value, "__dict__", None) or {})
-    for name in getattr(type(value), "__slots__", ()):
-        if hasattr(value, name):
-            attrs[name] = getattr(value, name)
-    return tuple((name, _key_of(v, depth + 1)) for name, v in sorted(attrs.items()))
 
 
 class ThunderFunction:
@@ -108,8 +67,8 @@ class ThunderFunction:
         flat, spec = pytree.tree_flatten(((*leading, *args), kwargs))
         key = (
             spec,
-            tuple(_key_of(v) for v in flat),
-            tuple((_slot_id(slot), _key_of(v)) for slot, v in implicit),
+            tuple(key_of(v) for v in flat),
+            tuple((_slot_id(slot), key_of(v)) for slot, v in implicit),
             grad,
         )
         entry = self._cache.get(key)
@@ -178,9 +137,6 @@ def _slot_id(slot):
     return (kind, id(where) if kind == "cell" else where)
 
 
-_FAST_VALUES = (bool, int, float, str, type(None))
-
-
 def _fast_key(leading_tensors, leading_key, args, kwargs, implicit):
     """For the Rust dispatcher: the call's tensors in the program's input
     order (the leading tensors, then the arguments' and keyword arguments'
@@ -194,8 +150,8 @@ def _fast_key(leading_tensors, leading_key, args, kwargs, implicit):
             if a.device.type != "cpu":
                 return None
             tensors.append(a)
-        elif type(a) in _FAST_VALUES:
-            values.append((where, _key_of(a)))
+        elif type(a) in SCALARS:
+            values.append((where, key_of(a)))
         else:
             return None
     for slot, v in implicit:
@@ -205,7 +161,7 @@ def _fast_key(leading_tensors, leading_key, args, kwargs, implicit):
             tensors.append(v)
             values.append((_slot_id(slot), "T"))
         else:
-            values.append((_slot_id(slot), _key_of(v)))
+            values.append((_slot_id(slot), key_of(v)))
     return tensors, (leading_key, len(args), tuple(kwargs), tuple(values))
 
 
@@ -253,9 +209,10 @@ class ThunderModule(torch.nn.Module):
     def forward(self, *args, **kwargs):
         state = dict(self._model.named_parameters())
         state.update(self._model.named_buffers())
-        # train()/eval() change what modules compute (dropout, batch norm):
-        # the flags are an argument, so they are part of the cache key.
-        modes = tuple(m.training for m in self._model.modules())
+        # train()/eval() change what modules compute (dropout, batch norm), as
+        # do their other Python values (eps, p): they are an argument, so
+        # part of the cache key.
+        modes = module_key(self._model)
         tensors = list(state.values())
         if not all(type(t) in (torch.Tensor, torch.nn.Parameter) and t.device.type == "cpu" for t in tensors):
             return self._function(state, modes, *args, **kwargs)
