@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
 need_apt=()
-for p in build-essential python3 python3-venv python3-dev; do
+# libopenblas-dev: the `blas` executor's GEMM (cblas, AVX-512 kernels, its own threads).
+for p in build-essential python3 python3-venv python3-dev libopenblas-dev; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$p")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

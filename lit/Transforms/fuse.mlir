@@ -51,6 +51,30 @@ func.func @blas_splits(%a: tensor<2x3xf32>, %w: tensor<3x4xf32>, %c: tensor<2x4x
 
 // -----
 
+// A linear layer's weight transposed for the product: the GEMM reads it
+// transposed (`args = {transpose_rhs}`) and no kernel copies it. %vt, which
+// the add uses too, is computed as before; the transpose of it that only the
+// second product reads is folded (`transpose_lhs`).
+// CHECK-LABEL: func.func @blas_reads_transposed(
+// CHECK-SAME: %[[X:[^:]+]]: tensor<2x3xf32>, %[[W:[^:]+]]: tensor<4x3xf32>, %[[V:[^:]+]]: tensor<3x2xf32>)
+// CHECK-NEXT: %[[M:.+]] = thunder_exec.call "blas", "matmul"(%[[X]], %[[W]]) {args = {transpose_rhs}} : (tensor<2x3xf32>, tensor<4x3xf32>) -> tensor<2x4xf32>
+// CHECK-NEXT: %[[T:.+]] = thunder_exec.fusion "thunder_cpu"(%[[V]]) : (tensor<3x2xf32>) -> tensor<2x3xf32> {
+// CHECK: thunder_prims.transpose
+// CHECK: %[[N:.+]] = thunder_exec.call "blas", "matmul"(%[[T]], %[[M]]) {args = {transpose_lhs}} : (tensor<2x3xf32>, tensor<2x4xf32>) -> tensor<3x4xf32>
+// CHECK-NEXT: thunder_exec.fusion "thunder_cpu"(%[[T]])
+// CHECK-NOT: thunder_prims.transpose
+func.func @blas_reads_transposed(%x: tensor<2x3xf32>, %w: tensor<4x3xf32>, %v: tensor<3x2xf32>) -> (tensor<3x4xf32>, tensor<2x3xf32>) {
+  %wt = thunder_prims.transpose %w, permutation = [1, 0] : tensor<4x3xf32> -> tensor<3x4xf32>
+  %0 = thunder_prims.matmul %x, %wt : tensor<2x3xf32>, tensor<3x4xf32> -> tensor<2x4xf32>
+  %vt = thunder_prims.transpose %v, permutation = [1, 0] : tensor<3x2xf32> -> tensor<2x3xf32>
+  %tt = thunder_prims.transpose %vt, permutation = [1, 0] : tensor<2x3xf32> -> tensor<3x2xf32>
+  %1 = thunder_prims.matmul %tt, %0 : tensor<3x2xf32>, tensor<2x4xf32> -> tensor<3x4xf32>
+  %2 = thunder_prims.add %vt, %vt : tensor<2x3xf32>
+  return %1, %2 : tensor<3x4xf32>, tensor<2x3xf32>
+}
+
+// -----
+
 // Batched f64 matmuls go to blas too; two in a row need no region between.
 // CHECK-LABEL: func.func @blas_f64_batched(
 // CHECK-SAME: %[[A:[^:]+]]: tensor<3x2x4xf64>, %[[B:[^:]+]]: tensor<3x4x5xf64>, %[[C:[^:]+]]: tensor<3x5x2xf64>)

@@ -218,9 +218,17 @@ fn build_plan(func: Op, kernel_names: &[String]) -> Result<Plan, CompileError> {
                 let executor = ir::attr_string(ir::get_attr(op, "executor").unwrap());
                 let target = ir::attr_string(ir::get_attr(op, "target").unwrap());
                 if executor == "blas" && target == "matmul" {
+                    let flag = |name: &str| {
+                        ir::get_attr(op, "args").is_some_and(|a| unsafe {
+                            !mlir_sys::mlirDictionaryAttrGetElementByName(a, ir::sref(name))
+                                .ptr
+                                .is_null()
+                        })
+                    };
                     plan.steps.push(Step::Matmul {
                         lhs: inputs[0],
                         rhs: inputs[1],
+                        transpose: [flag("transpose_lhs"), flag("transpose_rhs")],
                         output: outputs.remove(0),
                     });
                 } else {

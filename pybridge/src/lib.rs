@@ -161,8 +161,19 @@ impl Program {
                         ids(outputs)
                     )
                 }
-                Step::Matmul { lhs, rhs, output } => {
-                    format!("blas         matmul  [{lhs}, {rhs}] -> [{}]", output.0)
+                Step::Matmul {
+                    lhs,
+                    rhs,
+                    transpose,
+                    output,
+                } => {
+                    let t = |i: usize| if transpose[i] { "ᵀ" } else { "" };
+                    format!(
+                        "blas         matmul  [{lhs}{}, {rhs}{}] -> [{}]",
+                        t(0),
+                        t(1),
+                        output.0
+                    )
                 }
                 Step::External {
                     executor,

@@ -14,10 +14,12 @@ pub enum Step {
         inputs: Vec<ValueId>,
         outputs: Vec<(ValueId, TensorSpec)>,
     },
-    /// The BLAS executor's matrix product.
+    /// The BLAS executor's matrix product; `transpose[i]` says operand i is
+    /// stored with its last two dimensions swapped.
     Matmul {
         lhs: ValueId,
         rhs: ValueId,
+        transpose: [bool; 2],
         output: (ValueId, TensorSpec),
     },
     /// An external executor (torch fallback, user executors), called back.
@@ -79,7 +81,9 @@ impl Plan {
                     inputs.iter().try_for_each(id_ok)?;
                     outputs.iter().try_for_each(|(id, _)| id_ok(id))?;
                 }
-                Step::Matmul { lhs, rhs, output } => {
+                Step::Matmul {
+                    lhs, rhs, output, ..
+                } => {
                     id_ok(lhs)?;
                     id_ok(rhs)?;
                     id_ok(&output.0)?;
@@ -168,9 +172,16 @@ pub unsafe fn run(
                     values[*id] = Some(t);
                 }
             }
-            Step::Matmul { lhs, rhs, output } => {
+            Step::Matmul {
+                lhs,
+                rhs,
+                transpose,
+                output,
+            } => {
                 let (a, b) = (get(&values, *lhs)?, get(&values, *rhs)?);
-                values[output.0] = Some(crate::blas::matmul(&a, &b, &output.1)?);
+                values[output.0] = Some(crate::blas::matmul_transposed(
+                    &a, &b, *transpose, &output.1,
+                )?);
             }
             Step::External {
                 inputs, outputs, ..

@@ -123,8 +123,25 @@ impl Storage {
 
     /// Zero-initialised, 64-byte aligned memory of `bytes` bytes.
     pub fn zeroed(bytes: usize) -> Storage {
+        Self::aligned(bytes, true)
+    }
+
+    /// 64-byte aligned memory of `bytes` bytes whose contents are undefined,
+    /// for producers that write every byte (clearing it first would cost a
+    /// pass over memory).
+    pub fn uninit(bytes: usize) -> Storage {
+        Self::aligned(bytes, false)
+    }
+
+    fn aligned(bytes: usize, zero: bool) -> Storage {
         let layout = Layout::from_size_align(bytes.max(1), 64).expect("valid layout");
-        let p = unsafe { std::alloc::alloc_zeroed(layout) };
+        let p = unsafe {
+            if zero {
+                std::alloc::alloc_zeroed(layout)
+            } else {
+                std::alloc::alloc(layout)
+            }
+        };
         assert!(!p.is_null(), "out of memory allocating {bytes} bytes");
         Storage::Aligned(p, layout)
     }
@@ -151,7 +168,16 @@ impl std::fmt::Debug for Tensor {
 
 impl Tensor {
     pub fn new_zeroed(spec: TensorSpec) -> Tensor {
-        let storage = Arc::new(Storage::zeroed(spec.bytes()));
+        Self::with_storage(spec.clone(), Storage::zeroed(spec.bytes()))
+    }
+
+    /// A tensor whose elements the caller must all write before reading.
+    pub fn new_uninit(spec: TensorSpec) -> Tensor {
+        Self::with_storage(spec.clone(), Storage::uninit(spec.bytes()))
+    }
+
+    fn with_storage(spec: TensorSpec, storage: Storage) -> Tensor {
+        let storage = Arc::new(storage);
         Tensor {
             data: storage.base(),
             spec,

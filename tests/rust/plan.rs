@@ -105,7 +105,9 @@ fn reads_defines(step: &Step) -> (Vec<usize>, Vec<usize>) {
         | Step::External {
             inputs, outputs, ..
         } => (inputs.clone(), outputs.iter().map(|(id, _)| *id).collect()),
-        Step::Matmul { lhs, rhs, output } => (vec![*lhs, *rhs], vec![output.0]),
+        Step::Matmul {
+            lhs, rhs, output, ..
+        } => (vec![*lhs, *rhs], vec![output.0]),
         Step::Release(ids) => (ids.clone(), vec![]),
     }
 }
@@ -882,6 +884,7 @@ fn malformed_plans_are_errors() {
     let steps = vec![Step::Matmul {
         lhs: 0,
         rhs: 0,
+        transpose: [false, false],
         output: (1, spec(DType::F32, &[1])),
     }];
     let e = run_plan(&plan(steps, vec![1], 2), &[]).unwrap_err();
@@ -906,5 +909,50 @@ fn blas_checks_the_result_it_is_asked_for() {
     ] {
         let e = thunder_runtime::blas::matmul(&a, &b, &out).err().unwrap();
         assert!(e.contains("cannot give"), "{e}");
+    }
+}
+
+#[test]
+fn blas_reads_transposed_operands() {
+    // op(A) op(B) against a naive f64 product, for every transpose pair, on
+    // one thread (small) and on the OpenMP pool (over 2^20 multiply-adds,
+    // with batch entries split across threads).
+    for (batch, m, k, n) in [(1, 3, 4, 5), (3, 70, 65, 80), (1, 257, 129, 63)] {
+        for transpose in [[false, false], [true, false], [false, true], [true, true]] {
+            let a_shape = if transpose[0] {
+                [batch, k, m]
+            } else {
+                [batch, m, k]
+            };
+            let b_shape = if transpose[1] {
+                [batch, n, k]
+            } else {
+                [batch, k, n]
+            };
+            let a_vals: Vec<f64> = (0..batch * m * k)
+                .map(|i| ((i * 7) % 13) as f64 - 6.0)
+                .collect();
+            let b_vals: Vec<f64> = (0..batch * k * n)
+                .map(|i| ((i * 5) % 11) as f64 - 5.0)
+                .collect();
+            let shape = |s: [usize; 3]| s.map(|d| d as i64);
+            let a = tensor(DType::F32, &shape(a_shape), &a_vals);
+            let b = tensor(DType::F32, &shape(b_shape), &b_vals);
+            let out = spec(DType::F32, &[batch as i64, m as i64, n as i64]);
+            let c = thunder_runtime::blas::matmul_transposed(&a, &b, transpose, &out).unwrap();
+            let at = |bi: usize, i: usize, p: usize| {
+                a_vals[bi * m * k + if transpose[0] { p * m + i } else { i * k + p }]
+            };
+            let bt = |bi: usize, p: usize, j: usize| {
+                b_vals[bi * k * n + if transpose[1] { j * k + p } else { p * n + j }]
+            };
+            let want: Vec<f64> = (0..batch * m * n)
+                .map(|idx| {
+                    let (bi, i, j) = (idx / (m * n), idx / n % m, idx % n);
+                    (0..k).map(|p| at(bi, i, p) * bt(bi, p, j)).sum()
+                })
+                .collect();
+            assert_eq!(values(&c), want, "{batch}x{m}x{k}x{n} {transpose:?}");
+        }
     }
 }

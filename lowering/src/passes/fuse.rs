@@ -4,6 +4,9 @@
 //! (`thunder.executors`, default `["blas", "thunder_cpu", "torch"]`; the C API
 //! cannot give Rust passes options, so the choice is an attribute):
 //! - `blas` claims f32/f64 `thunder_prims.matmul` → `thunder_exec.call "blas", "matmul"`;
+//!   an operand that is a transpose of the last two dimensions (a linear
+//!   layer's weight) is passed untransposed with `args = {transpose_lhs|rhs}`,
+//!   so the GEMM reads it transposed instead of a kernel copying it;
 //! - `thunder_cpu` claims the other prims; runs of consecutive claimed ops
 //!   become one `thunder_exec.fusion "thunder_cpu"` region each, i.e. one
 //!   generated kernel, with scalar constants cloned in;
@@ -161,16 +164,23 @@ fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
             Claim::Fusion => group.push(op),
             // Scalar constants do not break a run; they are cloned into regions.
             Claim::Keep if is_constant(op) => {}
+            Claim::Blas => {
+                let folded = foldable_transposes(op, &group);
+                group.retain(|g| {
+                    !folded
+                        .iter()
+                        .flatten()
+                        .any(|t| unsafe { mlirOperationEqual(*t, *g) })
+                });
+                make_fusion(&std::mem::take(&mut group));
+                make_blas_call(op, &folded);
+            }
             _ => {
                 make_fusion(&std::mem::take(&mut group));
-                match c {
-                    Claim::Blas => make_call(op, "blas", "matmul"),
-                    Claim::Torch => {
-                        let callee = ir::attr_string(ir::get_attr(op, "callee").unwrap());
-                        let executor = external_executor(op, order).unwrap();
-                        make_call(op, &executor, &callee)
-                    }
-                    _ => {}
+                if c == Claim::Torch {
+                    let callee = ir::attr_string(ir::get_attr(op, "callee").unwrap());
+                    let executor = external_executor(op, order).unwrap();
+                    make_call(op, &executor, &callee)
                 }
             }
         }
@@ -179,7 +189,85 @@ fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
     Ok(())
 }
 
+/// For each matmul operand, the transpose producing it when that transpose
+/// swaps the last two dimensions, only this matmul uses it and it is still
+/// waiting in `group`: the GEMM then reads its input transposed and the
+/// transpose is not computed at all.
+fn foldable_transposes(matmul: Op, group: &[Op]) -> Vec<Option<Op>> {
+    ir::operands(matmul)
+        .into_iter()
+        .map(|v| {
+            let t = ir::defining_op(v)?;
+            let perm = ir::get_attr(t, "permutation").map(ir::attr_i64_array)?;
+            let r = perm.len();
+            let swaps_last_two = r >= 2
+                && perm[..r - 2]
+                    .iter()
+                    .enumerate()
+                    .all(|(i, d)| *d == i as i64)
+                && perm[r - 2] == r as i64 - 1
+                && perm[r - 1] == r as i64 - 2;
+            let pending = group.iter().any(|g| unsafe { mlirOperationEqual(*g, t) });
+            (ir::op_name(t) == "thunder_prims.transpose"
+                && swaps_last_two
+                && pending
+                && ir::uses(v).len() == 1)
+                .then_some(t)
+        })
+        .collect()
+}
+
+/// Replaces `matmul` by the BLAS call; `folded` from `foldable_transposes`,
+/// read after the group before it became a fusion (which renames values).
+fn make_blas_call(matmul: Op, folded: &[Option<Op>]) {
+    let ctx = ir::context_of(matmul);
+    let flags: Vec<&str> = ["transpose_lhs", "transpose_rhs"]
+        .into_iter()
+        .zip(folded)
+        .filter(|(_, t)| t.is_some())
+        .map(|(name, _)| name)
+        .collect();
+    let args =
+        (!flags.is_empty()).then(|| ir::parse_attr(ctx, &format!("{{{}}}", flags.join(", "))));
+    let values: Vec<Value> = folded
+        .iter()
+        .enumerate()
+        .map(|(i, t)| match t {
+            Some(t) => ir::operand(*t, 0),
+            None => ir::operand(matmul, i),
+        })
+        .collect();
+    let call = create_call(matmul, "blas", "matmul", &values, args);
+    for i in 0..ir::num_results(matmul) {
+        ir::replace_all_uses(ir::result(matmul, i), ir::result(call, i));
+    }
+    ir::erase(matmul);
+    for t in folded.iter().flatten() {
+        ir::erase(*t);
+    }
+}
+
 fn make_call(op: Op, executor: &str, target: &str) {
+    let call = create_call(
+        op,
+        executor,
+        target,
+        &ir::operands(op),
+        ir::get_attr(op, "args"),
+    );
+    for i in 0..ir::num_results(op) {
+        ir::replace_all_uses(ir::result(op, i), ir::result(call, i));
+    }
+    ir::erase(op);
+}
+
+fn create_call(
+    op: Op,
+    executor: &str,
+    target: &str,
+    operands: &[Value],
+    args: Option<ir::Attr>,
+) -> Op {
     let b = Builder::before(op);
     let results: Vec<_> = (0..ir::num_results(op))
         .map(|i| ir::value_type(ir::result(op, i)))
@@ -188,20 +276,10 @@ fn make_call(op: Op, executor: &str, target: &str) {
         ("executor", ir::str_attr(b.ctx, executor)),
         ("target", ir::str_attr(b.ctx, target)),
     ];
-    if let Some(args) = ir::get_attr(op, "args") {
+    if let Some(args) = args {
         attrs.push(("args", args));
     }
-    let call = b.create(
-        "thunder_exec.call",
-        &ir::operands(op),
-        &results,
-        &attrs,
-        vec![],
-    );
-    for i in 0..results.len() {
-        ir::replace_all_uses(ir::result(op, i), ir::result(call, i));
-    }
-    ir::erase(op);
+    b.create("thunder_exec.call", operands, &results, &attrs, vec![])
 }
 
 fn is_inside(op: Op, ancestor: Op) -> bool {
