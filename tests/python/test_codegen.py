@@ -156,3 +156,15 @@ def test_row_kernels_match_eager(name, shape):
     fn = fns[name]
     got, want = thunder.jit(fn)(x), fn(x)
     torch.testing.assert_close(got, want, rtol=2e-5, atol=2e-5)
+
+
+@pytest.mark.parametrize("env, applied", [({}, True), ({"THUNDER_MALLOC": "system"}, False), ({"MALLOC_TRIM_THRESHOLD_": "0"}, False)])
+def test_malloc_settings_apply_unless_the_user_chose(env, applied):
+    """thunder keeps big buffers on glibc's heap (see thunder/_malloc.py)
+    unless the environment asks for glibc's defaults or sets its own."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("glibc's mallopt is Linux-only")
+    script = "import thunder._malloc as m; print(m.tune())"
+    clean = {k: v for k, v in os.environ.items() if k not in ("THUNDER_MALLOC", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_")}
+    out = subprocess.run([sys.executable, "-c", script], env={**clean, **env}, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(applied)

@@ -11,7 +11,7 @@ input signature (shapes, strides, dtypes, devices, requires_grad, Python
 values) compiles once; later calls with the same signature reuse it.
 """
 
-from . import extend
+from . import _malloc, extend
 from ._jit import ThunderFunction, ThunderModule, cache_hits, cache_misses, examine, jit, last_traces
 from .errors import CaptureError, CompilationError, UnsupportedOperation
 
@@ -28,3 +28,5 @@ __all__ = [
     "jit",
     "last_traces",
 ]
+
+_malloc.tune()
