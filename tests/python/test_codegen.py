@@ -20,6 +20,11 @@ import torch.nn.functional as F
 
 
 def host_has_avx512():
+    """Whether thunder compiles for AVX-512 here: the CPU has it and
+    THUNDER_CPU_FEATURES (which can only narrow it) keeps it."""
+    narrowed = os.environ.get("THUNDER_CPU_FEATURES")
+    if narrowed is not None and "avx512f" not in [f.strip() for f in narrowed.split(",")]:
+        return False
     try:
         with open("/proc/cpuinfo") as f:
             return " avx512f" in f.read()
