@@ -226,43 +226,30 @@ mod cblas {
         );
     }
 
-    impl Element for f32 {
-        unsafe fn gemm(
-            l: i32,
-            ta: i32,
-            tb: i32,
-            m: i32,
-            n: i32,
-            k: i32,
-            a: *const f32,
-            lda: i32,
-            b: *const f32,
-            ldb: i32,
-            c: *mut f32,
-            ldc: i32,
-        ) {
-            unsafe { cblas_sgemm(l, ta, tb, m, n, k, 1.0, a, lda, b, ldb, 0.0, c, ldc) }
-        }
+    macro_rules! element {
+        ($t:ty, $gemm:ident) => {
+            impl Element for $t {
+                unsafe fn gemm(
+                    l: i32,
+                    ta: i32,
+                    tb: i32,
+                    m: i32,
+                    n: i32,
+                    k: i32,
+                    a: *const $t,
+                    lda: i32,
+                    b: *const $t,
+                    ldb: i32,
+                    c: *mut $t,
+                    ldc: i32,
+                ) {
+                    unsafe { $gemm(l, ta, tb, m, n, k, 1.0, a, lda, b, ldb, 0.0, c, ldc) }
+                }
+            }
+        };
     }
-
-    impl Element for f64 {
-        unsafe fn gemm(
-            l: i32,
-            ta: i32,
-            tb: i32,
-            m: i32,
-            n: i32,
-            k: i32,
-            a: *const f64,
-            lda: i32,
-            b: *const f64,
-            ldb: i32,
-            c: *mut f64,
-            ldc: i32,
-        ) {
-            unsafe { cblas_dgemm(l, ta, tb, m, n, k, 1.0, a, lda, b, ldb, 0.0, c, ldc) }
-        }
-    }
+    element!(f32, cblas_sgemm);
+    element!(f64, cblas_dgemm);
 
     unsafe extern "C" {
         fn openblas_set_num_threads(n: i32);

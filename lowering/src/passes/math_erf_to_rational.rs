@@ -41,18 +41,7 @@ const Q: [f64; 6] = [
 const LIMIT: f64 = 4.0;
 
 fn run(module: Op) -> Result<(), ()> {
-    let f32t = ir::f32_type(ir::context_of(module));
-    for op in ir::collect_ops(module, "math.erf") {
-        if ir::op_name(op) != "math.erf"
-            || !ir::types_equal(ir::value_type(ir::result(op, 0)), f32t)
-        {
-            continue;
-        }
-        let b = Builder::before(op);
-        let e = expand(&b, ir::operand(op, 0));
-        ir::replace_all_uses(ir::result(op, 0), e);
-        ir::erase(op);
-    }
+    scalar::expand_f32_math(module, "math.erf", expand);
     Ok(())
 }
 

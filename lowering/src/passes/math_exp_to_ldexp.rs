@@ -50,18 +50,7 @@ fn run(module: Op) -> Result<(), ()> {
     if !crate::host::has_avx512(module) {
         return Ok(());
     }
-    let f32t = ir::f32_type(ir::context_of(module));
-    for op in ir::collect_ops(module, "math.exp") {
-        if ir::op_name(op) != "math.exp"
-            || !ir::types_equal(ir::value_type(ir::result(op, 0)), f32t)
-        {
-            continue;
-        }
-        let b = Builder::before(op);
-        let e = expand(&b, ir::operand(op, 0));
-        ir::replace_all_uses(ir::result(op, 0), e);
-        ir::erase(op);
-    }
+    scalar::expand_f32_math(module, "math.exp", expand);
     Ok(())
 }
 

@@ -78,6 +78,20 @@ pub fn select(b: &Builder, c: Value, x: Value, y: Value) -> Value {
     b.value("arith.select", &[c, x, y], ir::value_type(x), &[])
 }
 
+/// Replaces every f32 `name` op (a one-operand math function) in `module`
+/// with what `expand` builds from its operand, in place.
+pub fn expand_f32_math(module: ir::Op, name: &str, expand: fn(&Builder, Value) -> Value) {
+    let f32t = ir::f32_type(ir::context_of(module));
+    for op in ir::collect_ops(module, name) {
+        if ir::op_name(op) != name || !ir::types_equal(ir::value_type(ir::result(op, 0)), f32t) {
+            continue;
+        }
+        let value = expand(&Builder::before(op), ir::operand(op, 0));
+        ir::replace_all_uses(ir::result(op, 0), value);
+        ir::erase(op);
+    }
+}
+
 /// `x` clamped to [lo, hi] by compare and select, so NaN (false for both
 /// compares) stays NaN.
 pub fn clamp_keeping_nan(b: &Builder, x: Value, lo: f64, hi: f64, e: Elem) -> Value {
