@@ -584,6 +584,21 @@ def test_an_invalid_program_raises_like_eager_naming_the_line():
     assert f'"{__file__}":{_mixed_matmul.__code__.co_firstlineno + 1}' in message, message
 
 
+def test_small_torch_fallback_ops_leave_torch_threads_as_they_were():
+    """Small aten ops through the torch executor run on one torch thread
+    (see _executors._SMALL_OP); torch's setting is restored after each."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        jfn = thunder.jit(lambda x: torch.tril(x) * 2)
+        x = torch.randn(8, 8)
+        torch.testing.assert_close(jfn(x), torch.tril(x) * 2)
+        torch.testing.assert_close(jfn(x), torch.tril(x) * 2)
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
+
+
 def test_lstm_runs_through_the_torch_fallback():
     lstm = nn.LSTM(4, 8, num_layers=2, batch_first=True)
     x = torch.randn(2, 5, 4)

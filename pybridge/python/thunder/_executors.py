@@ -82,6 +82,25 @@ def resolve(executors):
     return list(names)
 
 
+# Inputs below this many elements: the torch executor runs the op on one torch
+# thread. Torch's OpenMP pool is not thunder's (libomp): each pool's workers
+# spin for a while after their work, so a small aten op between two kernels
+# woke torch's pool to spin against thunder's on the same cores (a small
+# transformer block ran 6x slower). Large ops keep torch's threads.
+_SMALL_OP = 1 << 16
+
+
+def _on_one_torch_thread(fn, args, kwargs):
+    threads = torch.get_num_threads()
+    if threads == 1:
+        return fn(*args, **kwargs)
+    torch.set_num_threads(1)
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        torch.set_num_threads(threads)
+
+
 class Router:
     """Decides, node by node, who runs what; records the external calls."""
 
@@ -161,7 +180,10 @@ class Router:
             it = iter(inputs)
             flat = [next(it) if kind == "T" else value for kind, value in template]
             args, kwargs = pytree.tree_unflatten(flat, spec)
-            out = fn(*args, **kwargs)
+            if executor == "torch" and all(t.numel() < _SMALL_OP for t in inputs):
+                out = _on_one_torch_thread(fn, args, kwargs)
+            else:
+                out = fn(*args, **kwargs)
             outs = list(out) if isinstance(out, (tuple, list)) else [out]
             # The runtime reads these buffers as the captured shapes and dtypes:
             # anything else would be read out of bounds.
