@@ -162,17 +162,19 @@ impl Gemm {
         let ldb = if tb { k } else { n };
         let trans = |t: bool| if t { cblas::TRANS } else { cblas::NO_TRANS };
         unsafe {
-            T::gemm(
+            (T::GEMM)(
                 cblas::ROW_MAJOR,
                 trans(ta),
                 trans(tb),
                 rows as i32,
                 n as i32,
                 k as i32,
+                T::ONE,
                 a,
                 lda as i32,
                 b,
                 ldb as i32,
+                T::ZERO,
                 c,
                 n as i32,
             )
@@ -207,49 +209,43 @@ mod cblas {
         ONCE.call_once(|| unsafe { openblas_set_num_threads(1) });
     }
 
-    /// f32 and f64, alpha = 1 and beta = 0.
+    /// `cblas_?gemm(layout, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb,
+    /// beta, c, ldc)` for element type `T`.
+    pub type GemmFn<T> = unsafe extern "C" fn(
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        T,
+        *const T,
+        i32,
+        *const T,
+        i32,
+        T,
+        *mut T,
+        i32,
+    );
+
+    /// f32 and f64: their GEMM and the alpha = 1, beta = 0 it is called with.
     pub trait Element: Copy {
-        #[allow(clippy::too_many_arguments)]
-        unsafe fn gemm(
-            layout: i32,
-            trans_a: i32,
-            trans_b: i32,
-            m: i32,
-            n: i32,
-            k: i32,
-            a: *const Self,
-            lda: i32,
-            b: *const Self,
-            ldb: i32,
-            c: *mut Self,
-            ldc: i32,
-        );
+        const GEMM: GemmFn<Self>;
+        const ONE: Self;
+        const ZERO: Self;
     }
 
-    macro_rules! element {
-        ($t:ty, $gemm:ident) => {
-            impl Element for $t {
-                unsafe fn gemm(
-                    l: i32,
-                    ta: i32,
-                    tb: i32,
-                    m: i32,
-                    n: i32,
-                    k: i32,
-                    a: *const $t,
-                    lda: i32,
-                    b: *const $t,
-                    ldb: i32,
-                    c: *mut $t,
-                    ldc: i32,
-                ) {
-                    unsafe { $gemm(l, ta, tb, m, n, k, 1.0, a, lda, b, ldb, 0.0, c, ldc) }
-                }
-            }
-        };
+    impl Element for f32 {
+        const GEMM: GemmFn<f32> = cblas_sgemm;
+        const ONE: f32 = 1.0;
+        const ZERO: f32 = 0.0;
     }
-    element!(f32, cblas_sgemm);
-    element!(f64, cblas_dgemm);
+
+    impl Element for f64 {
+        const GEMM: GemmFn<f64> = cblas_dgemm;
+        const ONE: f64 = 1.0;
+        const ZERO: f64 = 0.0;
+    }
 
     unsafe extern "C" {
         fn openblas_set_num_threads(n: i32);
