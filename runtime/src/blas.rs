@@ -107,6 +107,9 @@ const PARALLEL_WORK: usize = 1 << 20;
 
 impl Gemm {
     fn run(&self) {
+        // Every call, the serial one too: OpenBLAS's own threads would spin
+        // against the pool's (see the module comment).
+        unsafe { cblas::single_threaded() };
         let work = self.batch * self.m * self.k * self.n;
         if work < PARALLEL_WORK {
             self.rows(0, self.batch * self.m);
@@ -123,10 +126,7 @@ impl Gemm {
             let total = gemm.batch * gemm.m;
             gemm.rows(total * t / threads, total * (t + 1) / threads);
         }
-        unsafe {
-            cblas::single_threaded();
-            omp::GOMP_parallel(worker, self as *const Gemm as *mut std::ffi::c_void, 0, 0)
-        };
+        unsafe { omp::GOMP_parallel(worker, self as *const Gemm as *mut std::ffi::c_void, 0, 0) };
     }
 
     /// Rows `[from, to)` of C, counting through the batch (row r is row
