@@ -237,37 +237,26 @@ fn make_blas_call(matmul: Op, folded: &[Option<Op>]) {
             None => ir::operand(matmul, i),
         })
         .collect();
-    let call = create_call(matmul, "blas", "matmul", &values, args);
-    for i in 0..ir::num_results(matmul) {
-        ir::replace_all_uses(ir::result(matmul, i), ir::result(call, i));
-    }
-    ir::erase(matmul);
+    replace_with_call(matmul, "blas", "matmul", &values, args);
     for t in folded.iter().flatten() {
         ir::erase(*t);
     }
 }
 
 fn make_call(op: Op, executor: &str, target: &str) {
-    let call = create_call(
-        op,
-        executor,
-        target,
-        &ir::operands(op),
-        ir::get_attr(op, "args"),
-    );
-    for i in 0..ir::num_results(op) {
-        ir::replace_all_uses(ir::result(op, i), ir::result(call, i));
-    }
-    ir::erase(op);
+    let args = ir::get_attr(op, "args");
+    replace_with_call(op, executor, target, &ir::operands(op), args);
 }
 
-fn create_call(
+/// Replaces `op` by a `thunder_exec.call` of `executor`'s `target` on
+/// `operands`, with `op`'s result types.
+fn replace_with_call(
     op: Op,
     executor: &str,
     target: &str,
     operands: &[Value],
     args: Option<ir::Attr>,
-) -> Op {
+) {
     let b = Builder::before(op);
     let results: Vec<_> = (0..ir::num_results(op))
         .map(|i| ir::value_type(ir::result(op, i)))
@@ -279,7 +268,11 @@ fn create_call(
     if let Some(args) = args {
         attrs.push(("args", args));
     }
-    b.create("thunder_exec.call", operands, &results, &attrs, vec![])
+    let call = b.create("thunder_exec.call", operands, &results, &attrs, vec![]);
+    for i in 0..results.len() {
+        ir::replace_all_uses(ir::result(op, i), ir::result(call, i));
+    }
+    ir::erase(op);
 }
 
 fn is_inside(op: Op, ancestor: Op) -> bool {
