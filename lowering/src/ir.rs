@@ -476,16 +476,34 @@ pub fn collect_ops(root: Op, prefix: &str) -> Vec<Op> {
 /// declaration.
 pub fn body_ops(func: Op) -> Vec<Op> {
     let block = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)) };
-    let mut out = vec![];
     if block.ptr.is_null() {
-        return out;
+        return vec![];
     }
+    block_ops(block)
+}
+
+/// The operations of `block`, in order.
+pub fn block_ops(block: MlirBlock) -> Vec<Op> {
+    let mut out = vec![];
     let mut op = unsafe { mlirBlockGetFirstOperation(block) };
     while !op.ptr.is_null() {
         out.push(op);
         op = unsafe { mlirOperationGetNextInBlock(op) };
     }
     out
+}
+
+/// The width in bits of a float or integer type; None for any other type.
+pub fn element_bits(t: Type) -> Option<u32> {
+    unsafe {
+        if mlirTypeIsAFloat(t) {
+            Some(mlirFloatTypeGetWidth(t))
+        } else if mlirTypeIsAInteger(t) {
+            Some(mlirIntegerTypeGetWidth(t))
+        } else {
+            None
+        }
+    }
 }
 
 /// A `func.func` named `name` of type `fn_type` owning `body` (an empty

@@ -65,16 +65,6 @@ fn block_of(op: Op, region: isize) -> MlirBlock {
     unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(op, region)) }
 }
 
-fn ops_of(block: MlirBlock) -> Vec<Op> {
-    let mut out = vec![];
-    let mut op = unsafe { mlirBlockGetFirstOperation(block) };
-    while !op.ptr.is_null() {
-        out.push(op);
-        op = unsafe { mlirOperationGetNextInBlock(op) };
-    }
-    out
-}
-
 /// `scf.for %i = 0 to n step 1` with constant n: (n, the loop's body block).
 fn unit_loop(op: Op) -> Option<(i64, MlirBlock)> {
     if ir::op_name(op) != "scf.for" || ir::num_results(op) != 0 {
@@ -92,7 +82,7 @@ fn unit_loop(op: Op) -> Option<(i64, MlirBlock)> {
 /// its body block).
 fn row_nest(op: Op, rows: i64, cols: i64) -> Option<(Op, MlirBlock)> {
     let (n, body) = unit_loop(op)?;
-    let inner = ops_of(body);
+    let inner = ir::block_ops(body);
     if n != rows || inner.len() != 2 {
         return None;
     }
@@ -101,7 +91,7 @@ fn row_nest(op: Op, rows: i64, cols: i64) -> Option<(Op, MlirBlock)> {
 }
 
 fn reads(block: MlirBlock, buffer: Value) -> bool {
-    ops_of(block).iter().any(|op| {
+    ir::block_ops(block).iter().any(|op| {
         ir::op_name(*op) == "memref.load" && unsafe { mlirValueEqual(ir::operand(*op, 0), buffer) }
     })
 }
@@ -110,7 +100,7 @@ fn reads(block: MlirBlock, buffer: Value) -> bool {
 /// elements (a function of per-row values only is hoisted out by LLVM).
 fn computes_on(block: MlirBlock, slice: Value) -> bool {
     let mut derived: Vec<Value> = vec![];
-    for op in ops_of(block) {
+    for op in ir::block_ops(block) {
         let name = ir::op_name(op);
         let from_slice = if name == "memref.load" {
             unsafe { mlirValueEqual(ir::operand(op, 0), slice) }
@@ -173,23 +163,17 @@ fn prefetch_in(parallel: Op) {
     ) else {
         return;
     };
-    let ops = ops_of(body);
+    let ops = ir::block_ops(body);
     for subview in &ops {
         let Some((source, cols)) = row_slice(*subview, iv, rows) else {
             continue;
         };
         let slice = ir::result(*subview, 0);
         let elem = unsafe { mlirShapedTypeGetElementType(ir::value_type(source)) };
-        let bits = unsafe {
-            if mlirTypeIsAFloat(elem) {
-                mlirFloatTypeGetWidth(elem)
-            } else if mlirTypeIsAInteger(elem) {
-                mlirIntegerTypeGetWidth(elem)
-            } else {
-                continue;
-            }
-        } as i64;
-        let line = LINE_BYTES * 8 / bits.max(8);
+        let Some(bits) = ir::element_bits(elem) else {
+            continue;
+        };
+        let line = LINE_BYTES * 8 / i64::from(bits.max(8));
         if cols % line != 0 {
             continue;
         }
@@ -284,7 +268,7 @@ fn split_with_prefetch(
         &[],
     );
     // The old body, its `scf.yield` included, becomes the inner loop's.
-    for op in ops_of(old_body) {
+    for op in ir::block_ops(old_body) {
         unsafe {
             mlirOperationRemoveFromParent(op);
             mlirBlockAppendOwnedOperation(inner_block, op);

@@ -97,15 +97,7 @@ fn promotable_bytes(alloc: Op) -> Option<i64> {
         return None;
     }
     let elem = unsafe { mlirShapedTypeGetElementType(t) };
-    let elem_bits = unsafe {
-        if mlirTypeIsAFloat(elem) {
-            mlirFloatTypeGetWidth(elem) as i64
-        } else if mlirTypeIsAInteger(elem) {
-            mlirIntegerTypeGetWidth(elem) as i64
-        } else {
-            return None;
-        }
-    };
+    let elem_bits = i64::from(ir::element_bits(elem)?);
     let rank = unsafe { mlirShapedTypeGetRank(t) };
     let count: i64 = (0..rank)
         .map(|i| unsafe { mlirShapedTypeGetDimSize(t, i as isize) })
