@@ -172,8 +172,7 @@ fn build_plan(func: Op, kernel_names: &[String]) -> Result<Plan, CompileError> {
         let id = define(v, &mut plan, &mut ids);
         plan.inputs.push((id, spec));
     }
-    let mut op = unsafe { mlir_sys::mlirBlockGetFirstOperation(block) };
-    while !op.ptr.is_null() {
+    for op in ir::block_ops(block) {
         let name = ir::op_name(op);
         let lookup = |v: Value, ids: &Vec<(usize, usize)>| {
             ids.iter()
@@ -259,7 +258,6 @@ fn build_plan(func: Op, kernel_names: &[String]) -> Result<Plan, CompileError> {
                 ));
             }
         }
-        op = unsafe { mlir_sys::mlirOperationGetNextInBlock(op) };
     }
     Ok(plan)
 }

@@ -21,14 +21,10 @@ fn run(module: Op) -> Result<(), ()> {
     let module_block = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0)) };
     // Symbols of the module's top level: kernel names must not clash with
     // them (a second run, or a user function called `f_fusion_0`).
-    let mut taken: Vec<String> = vec![];
-    let mut op = unsafe { mlirBlockGetFirstOperation(module_block) };
-    while !op.ptr.is_null() {
-        if let Some(a) = ir::get_attr(op, "sym_name") {
-            taken.push(ir::attr_string(a));
-        }
-        op = unsafe { mlirOperationGetNextInBlock(op) };
-    }
+    let mut taken: Vec<String> = ir::block_ops(module_block)
+        .into_iter()
+        .filter_map(|op| ir::get_attr(op, "sym_name").map(ir::attr_string))
+        .collect();
     for func in ir::collect_ops(module, "func.func") {
         let fname = ir::attr_string(ir::get_attr(func, "sym_name").unwrap());
         let mut insert_after = func;
