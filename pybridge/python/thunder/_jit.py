@@ -143,6 +143,8 @@ def _fast_key(leading_tensors, leading_key, args, kwargs, implicit):
     in call order, then the implicit ones) and a key for everything else; or
     None when the call has values only the Python path keys (containers,
     objects, tensor subclasses, non-CPU tensors)."""
+    if not all(_fast_tensor(t) for t in leading_tensors):
+        return None
     tensors = list(leading_tensors)
     values = []
     for where, a in (*enumerate(args), *kwargs.items()):
@@ -163,6 +165,10 @@ def _fast_key(leading_tensors, leading_key, args, kwargs, implicit):
         else:
             values.append((_slot_id(slot), key_of(v)))
     return tensors, (leading_key, len(args), tuple(kwargs), tuple(values))
+
+
+def _fast_tensor(t):
+    return (type(t) is torch.Tensor or type(t) is torch.nn.Parameter) and t.device.type == "cpu"
 
 
 def _arrange(entry, tensors):
@@ -213,10 +219,7 @@ class ThunderModule(torch.nn.Module):
         # do their other Python values (eps, p): they are an argument, so
         # part of the cache key.
         modes = module_key(self._model)
-        tensors = list(state.values())
-        if not all(type(t) in (torch.Tensor, torch.nn.Parameter) and t.device.type == "cpu" for t in tensors):
-            return self._function(state, modes, *args, **kwargs)
-        return self._function._call((state, modes), tensors, (tuple(state), modes), args, kwargs)
+        return self._function._call((state, modes), list(state.values()), (tuple(state), modes), args, kwargs)
 
     def state_dict(self, *args, **kwargs):
         return self._model.state_dict(*args, **kwargs)
