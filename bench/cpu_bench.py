@@ -74,6 +74,18 @@ def time_call(fn, args):
     return time.perf_counter() - t
 
 
+def alternating_medians(fn, jfn, args, repeat):
+    """Median seconds per call of `fn` and `jfn`: three rounds of a block of
+    `repeat` calls each, a pause before every block (see the module doc)."""
+    eager, thun = [], []
+    for _ in range(3):
+        for times, f in ((eager, fn), (thun, jfn)):
+            time.sleep(0.3)
+            f(*args)
+            times.extend(time_call(f, args) for _ in range(repeat))
+    return statistics.median(eager), statistics.median(thun)
+
+
 def bench(name, fn, args, repeat):
     jfn = thunder.jit(fn)
     t0 = time.perf_counter()
@@ -84,13 +96,7 @@ def bench(name, fn, args, repeat):
     for _ in range(3):
         fn(*args)
         jfn(*args)
-    eager, thun = [], []
-    for _ in range(3):
-        for times, f in ((eager, fn), (thun, jfn)):
-            time.sleep(0.3)
-            f(*args)
-            times.extend(time_call(f, args) for _ in range(repeat))
-    e, t = statistics.median(eager), statistics.median(thun)
+    e, t = alternating_medians(fn, jfn, args, repeat)
     print(f"| {name} | {e * 1e3:.2f} ms | {t * 1e3:.2f} ms | {e / t:.2f}x | {first:.2f} s |", flush=True)
 
 

@@ -2,19 +2,18 @@
 that mix executors (GEMMs through `blas`, generated kernels, the torch
 fallback for tril/masked_fill/split). Informational: bench/cpu_bench.py holds
 the kernel-level rows with targets. Same method: one process, alternating
-blocks with pauses, medians.
+blocks with pauses, medians (`cpu_bench.alternating_medians`).
 
     .venv/bin/python bench/cpu_models.py [--repeat 20]
 """
 
 import argparse
 import math
-import statistics
-import time
 
 import thunder
 import torch
 import torch.nn.functional as F
+from cpu_bench import alternating_medians
 from torch import nn
 
 
@@ -55,16 +54,7 @@ def bench(name, model, args, repeat):
     model.eval()
     jmodel = thunder.jit(model)
     torch.testing.assert_close(jmodel(*args), model(*args), atol=1e-4, rtol=1e-4)
-    eager, thun = [], []
-    for _ in range(3):
-        for times, f in ((eager, model), (thun, jmodel)):
-            time.sleep(0.3)
-            f(*args)
-            for _ in range(repeat):
-                t = time.perf_counter()
-                f(*args)
-                times.append(time.perf_counter() - t)
-    e, t = statistics.median(eager), statistics.median(thun)
+    e, t = alternating_medians(model, jmodel, args, repeat)
     print(f"| {name} | {e * 1e3:.2f} ms | {t * 1e3:.2f} ms | {e / t:.2f}x |", flush=True)
 
 
