@@ -18,27 +18,41 @@ pub fn register_all_passes() {
     ONCE.call_once(|| {
         unsafe { mlir_sys::mlirRegisterAllPasses() };
         thunder_dialects::register_cxx_passes();
-        thunder_dialects::register_pass(passes::decompose_torch::create_decompose_torch_pass);
-        thunder_dialects::register_pass(passes::prims_to_linalg::create_prims_to_linalg_pass);
-        thunder_dialects::register_pass(passes::emit_c_interface::create_emit_c_interface_pass);
-        thunder_dialects::register_pass(passes::fuse::create_fuse_pass);
-        thunder_dialects::register_pass(passes::precise_math::create_precise_math_pass);
-        thunder_dialects::register_pass(passes::tile_rows::create_tile_rows_pass);
-        thunder_dialects::register_pass(passes::extract_kernels::create_extract_kernels_pass);
-        thunder_dialects::register_pass(passes::outline_fusions::create_outline_fusions_pass);
-        thunder_dialects::register_pass(passes::insert_releases::create_insert_releases_pass);
         thunder_dialects::register_pass(
-            passes::memref_copy_to_linalg::create_memref_copy_to_linalg_pass,
+            passes::torch::decompose_torch::create_decompose_torch_pass,
         );
         thunder_dialects::register_pass(
-            passes::tile_buffers_to_stack::create_tile_buffers_to_stack_pass,
+            passes::codegen::prims_to_linalg::create_prims_to_linalg_pass,
         );
-        thunder_dialects::register_pass(passes::prefetch_next_tile::create_prefetch_next_tile_pass);
         thunder_dialects::register_pass(
-            passes::math_erf_to_rational::create_math_erf_to_rational_pass,
+            passes::codegen::cpu::emit_c_interface::create_emit_c_interface_pass,
         );
-        thunder_dialects::register_pass(passes::math_exp_to_ldexp::create_math_exp_to_ldexp_pass);
-        thunder_dialects::register_pass(passes::llvm_vector_width::create_llvm_vector_width_pass);
+        thunder_dialects::register_pass(passes::exec::fuse::create_fuse_pass);
+        thunder_dialects::register_pass(
+            passes::codegen::cpu::precise_math::create_precise_math_pass,
+        );
+        thunder_dialects::register_pass(passes::codegen::cpu::tile_rows::create_tile_rows_pass);
+        thunder_dialects::register_pass(passes::exec::extract_kernels::create_extract_kernels_pass);
+        thunder_dialects::register_pass(passes::exec::outline_fusions::create_outline_fusions_pass);
+        thunder_dialects::register_pass(passes::exec::insert_releases::create_insert_releases_pass);
+        thunder_dialects::register_pass(
+            passes::codegen::cpu::memref_copy_to_linalg::create_memref_copy_to_linalg_pass,
+        );
+        thunder_dialects::register_pass(
+            passes::codegen::cpu::tile_buffers_to_stack::create_tile_buffers_to_stack_pass,
+        );
+        thunder_dialects::register_pass(
+            passes::codegen::cpu::prefetch_next_tile::create_prefetch_next_tile_pass,
+        );
+        thunder_dialects::register_pass(
+            passes::codegen::cpu::math_erf_to_rational::create_math_erf_to_rational_pass,
+        );
+        thunder_dialects::register_pass(
+            passes::codegen::cpu::math_exp_to_ldexp::create_math_exp_to_ldexp_pass,
+        );
+        thunder_dialects::register_pass(
+            passes::codegen::cpu::llvm_vector_width::create_llvm_vector_width_pass,
+        );
         for p in pipelines::NAMED {
             thunder_dialects::register_pass_pipeline(p.name, p.description, &(p.text)());
         }

@@ -1,19 +1,13 @@
-//! The Rust passes, each named for the level it works on.
+//! The Rust passes, grouped by the level they work on (as torch-mlir groups
+//! `Dialect/*/Transforms` and `Conversion/*To*`); `lit/` mirrors the folders.
+//!
+//! - `torch`: torch level → prims (decomposition).
+//! - `prims`: transforms on the prims level, and the builder they are written in.
+//! - `exec`: prims → exec (fusion, executors) and the plan's own passes.
+//! - `codegen`: the kernels' way down: prims → linalg, then `cpu` (linalg →
+//!   LLVM for the host).
 
-pub mod decompose_torch;
-pub mod emit_c_interface;
-pub mod extract_kernels;
-pub mod fuse;
-pub mod insert_releases;
-pub mod llvm_vector_width;
-pub mod math_erf_to_rational;
-pub mod math_exp_to_ldexp;
-pub mod memref_copy_to_linalg;
-pub mod outline_fusions;
-pub mod precise_math;
-pub mod prefetch_next_tile;
-mod prims_builder;
-pub mod prims_to_linalg;
-mod scalar;
-pub mod tile_buffers_to_stack;
-pub mod tile_rows;
+pub mod codegen;
+pub mod exec;
+pub mod prims;
+pub mod torch;

@@ -7,8 +7,8 @@
 //! internal precision PyTorch's kernels use for f16/bf16 compound ops.
 //! `thunder_torch.opaque` stays: it has no rule by definition.
 
-use super::prims_builder::Prims;
 use crate::ir::{self, Builder, Elem, Op, Type, Value};
+use crate::passes::prims::builder::Prims;
 
 crate::pass::define_module_pass!(
     create_decompose_torch_pass,

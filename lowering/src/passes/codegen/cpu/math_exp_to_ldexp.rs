@@ -14,7 +14,7 @@
 //! of the correctly rounded result over the range, NaN stays NaN.
 
 use crate::ir::{self, Builder, Elem, Op, Value};
-use crate::passes::scalar;
+use crate::passes::codegen::scalar;
 
 crate::pass::define_module_pass!(
     create_math_exp_to_ldexp_pass,

@@ -8,7 +8,7 @@
 //! `scripts/fit_erf_rational.py` derives the coefficients.
 
 use crate::ir::{self, Builder, Elem, Op, Value};
-use crate::passes::scalar;
+use crate::passes::codegen::scalar;
 
 crate::pass::define_module_pass!(
     create_math_erf_to_rational_pass,

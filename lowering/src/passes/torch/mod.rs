@@ -1,0 +1,3 @@
+//! Passes on the torch level.
+
+pub mod decompose_torch;
