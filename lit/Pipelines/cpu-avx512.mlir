@@ -1,4 +1,4 @@
-// RUN: thunder-opt %s --pass-pipeline='builtin.module(convert-thunder-prims-to-linalg,canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse,thunder-tile-rows,canonicalize,cse,thunder-linalg-to-llvm-cpu-pipeline)' | FileCheck %s
+// RUN: thunder-opt %s --pass-pipeline='builtin.module(thunder-exec-kernels-to-linalg-pipeline,thunder-linalg-to-llvm-cpu-pipeline)' | FileCheck %s
 
 // A row-tiled softmax kernel lowered for an AVX-512 CPU (named by
 // `thunder.cpu_features`, so the output is the same on every host): the

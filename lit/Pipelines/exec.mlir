@@ -1,4 +1,4 @@
-// RUN: thunder-opt %s -split-input-file --pass-pipeline='builtin.module(thunder-decompose-torch,canonicalize,cse,thunder-fuse,thunder-exec-outline-fusions,canonicalize,thunder-exec-insert-releases)' | FileCheck %s --implicit-check-not=thunder_torch. --implicit-check-not=thunder_exec.fusion --implicit-check-not=thunder_exec.yield
+// RUN: thunder-opt %s -split-input-file --pass-pipeline='builtin.module(thunder-torch-to-prims-pipeline,thunder-prims-to-exec-pipeline)' | FileCheck %s --implicit-check-not=thunder_torch. --implicit-check-not=thunder_exec.fusion --implicit-check-not=thunder_exec.yield
 
 // Torch level to the exec level, as compile_program does it: the plan (the
 // entry function) is launches of generated kernels, executor calls and

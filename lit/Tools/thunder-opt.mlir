@@ -7,6 +7,12 @@
 // HELP-DAG: --mlir-print-ir-after-all
 // HELP-DAG: --canonicalize
 // HELP-DAG: --cse
+// The stages thunder.jit runs are named pipelines.
+// HELP-DAG: --thunder-torch-to-prims-pipeline
+// HELP-DAG: --thunder-prims-to-exec-pipeline
+// HELP-DAG: --thunder-exec-kernels-to-linalg-pipeline
+// HELP-DAG: --thunder-linalg-to-llvm-cpu-pipeline
+// HELP-DAG: --thunder-cpu-pipeline
 
 // --mlir-print-ir-after-all writes one dump per pass to stderr; the result
 // still goes to stdout.

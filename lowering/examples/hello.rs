@@ -15,7 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "linalg",
             "convert-thunder-prims-to-linalg,canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse",
         ),
-        ("llvm", pipelines::LINALG_TO_LLVM_CPU),
+        ("llvm", pipelines::LINALG_TO_LLVM_CPU.name),
     ];
     println!("=== torch level ({path})\n{source}");
     let mut text = source;

@@ -52,15 +52,15 @@ pub fn compile_program(
     let mut traces = vec![];
     let text = |m: &Module| m.as_operation().to_string();
     for (level, pipeline) in [
-        ("torch", pipelines::TORCH_TO_PRIMS),
-        ("prims", pipelines::PRIMS_TO_EXEC),
+        ("torch", &pipelines::TORCH_TO_PRIMS),
+        ("prims", &pipelines::PRIMS_TO_EXEC),
     ] {
         traces.push(Trace {
             level: level.into(),
             text: text(&module),
-            pipeline: pipeline.into(),
+            pipeline: pipeline.name.into(),
         });
-        jit::run_pipeline_stepwise(&context, &mut module, pipeline)?;
+        jit::run_pipeline_stepwise(&context, &mut module, pipeline.text)?;
     }
     let exec_text = text(&module);
     let module_op = module.as_operation().to_raw();
@@ -77,15 +77,15 @@ pub fn compile_program(
     traces.push(Trace {
         level: "exec".into(),
         text: exec_text,
-        pipeline: pipelines::KERNELS_TO_LINALG.into(),
+        pipeline: pipelines::KERNELS_TO_LINALG.name.into(),
     });
-    jit::run_pipeline_stepwise(&context, &mut module, pipelines::KERNELS_TO_LINALG)?;
+    jit::run_pipeline_stepwise(&context, &mut module, pipelines::KERNELS_TO_LINALG.text)?;
     traces.push(Trace {
         level: "linalg".into(),
         text: text(&module),
-        pipeline: pipelines::LINALG_TO_LLVM_CPU.into(),
+        pipeline: pipelines::LINALG_TO_LLVM_CPU.name.into(),
     });
-    jit::run_pipeline_stepwise(&context, &mut module, pipelines::LINALG_TO_LLVM_CPU)?;
+    jit::run_pipeline_stepwise(&context, &mut module, pipelines::LINALG_TO_LLVM_CPU.text)?;
     traces.push(Trace {
         level: "llvm".into(),
         text: text(&module),

@@ -267,6 +267,11 @@ pub fn shape_of(t: Type) -> Vec<i64> {
     if !is_tensor(t) {
         return vec![];
     }
+    shape_of_shaped(t)
+}
+
+/// The shape of a ranked tensor or memref type.
+pub fn shape_of_shaped(t: Type) -> Vec<i64> {
     let rank = unsafe { mlirShapedTypeGetRank(t) };
     (0..rank)
         .map(|i| unsafe { mlirShapedTypeGetDimSize(t, i as isize) })
@@ -535,4 +540,76 @@ pub fn create_func(
         mlirOperationStateAddOwnedRegions(&mut state, 1, &body);
         mlirOperationCreate(&mut state)
     }
+}
+
+/// The largest tensor any pass accepts: sizes computed in bytes stay far from
+/// i64 overflow, and no machine addresses more.
+pub const MAX_TENSOR_BYTES: i64 = 1 << 62;
+
+/// The element count of a static shape, if it is static and its elements of
+/// `bits` each fit in `MAX_TENSOR_BYTES`; None otherwise.
+pub fn addressable_elements(shape: &[i64], bits: u32) -> Option<i64> {
+    let count =
+        shape
+            .iter()
+            .try_fold(1i64, |n, d| if *d < 0 { None } else { n.checked_mul(*d) })?;
+    let bytes = count.checked_mul(i64::from(bits.max(8) / 8))?;
+    (bytes <= MAX_TENSOR_BYTES).then_some(count)
+}
+
+/// Reports, at the op that makes it, every statically shaped tensor or
+/// memref in `root` too large to address (element count or bytes past
+/// `MAX_TENSOR_BYTES`). Passes compute sizes from shapes; checking once here
+/// keeps those sums from overflowing.
+pub(crate) fn check_tensor_sizes(root: Op, pass: &str) -> Result<(), ()> {
+    struct State<'a> {
+        pass: &'a str,
+        ok: bool,
+    }
+    fn too_large(t: Type) -> bool {
+        let shaped = unsafe { mlirTypeIsARankedTensor(t) || mlirTypeIsAMemRef(t) };
+        if !shaped || !unsafe { mlirShapedTypeHasStaticShape(t) } {
+            return false;
+        }
+        let bits = element_bits(unsafe { mlirShapedTypeGetElementType(t) }).unwrap_or(64);
+        addressable_elements(&shape_of_shaped(t), bits).is_none()
+    }
+    unsafe extern "C" fn visit(op: MlirOperation, data: *mut c_void) -> MlirWalkResult {
+        let state = unsafe { &mut *(data as *mut State) };
+        let mut types: Vec<Type> = (0..num_results(op))
+            .map(|i| value_type(result(op, i)))
+            .collect();
+        let regions = unsafe { mlirOperationGetNumRegions(op) };
+        for r in 0..regions {
+            let mut block = unsafe { mlirRegionGetFirstBlock(mlirOperationGetRegion(op, r)) };
+            while !block.ptr.is_null() {
+                let n = unsafe { mlirBlockGetNumArguments(block) };
+                types.extend((0..n).map(|i| value_type(block_arg(block, i as usize))));
+                block = unsafe { mlirBlockGetNextInRegion(block) };
+            }
+        }
+        if let Some(t) = types.into_iter().find(|t| too_large(*t)) {
+            emit_error(
+                op,
+                &format!(
+                    "{}: {} holds more than 2^62 bytes, more than any machine addresses",
+                    state.pass,
+                    type_to_string(t)
+                ),
+            );
+            state.ok = false;
+            return MlirWalkResult_MlirWalkResultInterrupt;
+        }
+        MlirWalkResult_MlirWalkResultAdvance
+    }
+    let mut state = State { pass, ok: true };
+    unsafe {
+        mlirOperationWalk(
+            root,
+            Some(visit),
+            &mut state as *mut State as *mut c_void,
+            MlirWalkOrder_MlirWalkPreOrder,
+        )
+    };
+    if state.ok { Ok(()) } else { Err(()) }
 }

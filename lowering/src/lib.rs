@@ -9,7 +9,28 @@ mod pass;
 pub mod passes;
 pub mod pipelines;
 
+use passes::{codegen, exec, torch};
 use std::sync::Once;
+
+/// Every pass written in Rust, by level.
+const RUST_PASSES: &[thunder_dialects::PassFactory] = &[
+    torch::decompose_torch::create_decompose_torch_pass,
+    exec::fuse::create_fuse_pass,
+    exec::outline_fusions::create_outline_fusions_pass,
+    exec::insert_releases::create_insert_releases_pass,
+    exec::extract_kernels::create_extract_kernels_pass,
+    codegen::prims_to_linalg::create_prims_to_linalg_pass,
+    codegen::cpu::tile_rows::create_tile_rows_pass,
+    codegen::cpu::memref_copy_to_linalg::create_memref_copy_to_linalg_pass,
+    codegen::cpu::prefetch_next_tile::create_prefetch_next_tile_pass,
+    codegen::cpu::tile_buffers_to_stack::create_tile_buffers_to_stack_pass,
+    codegen::cpu::math_exp_to_ldexp::create_math_exp_to_ldexp_pass,
+    codegen::cpu::math_erf_to_rational::create_math_erf_to_rational_pass,
+    codegen::cpu::math_log_of_subnormals::create_math_log_of_subnormals_pass,
+    codegen::cpu::precise_math::create_precise_math_pass,
+    codegen::cpu::emit_c_interface::create_emit_c_interface_pass,
+    codegen::cpu::llvm_vector_width::create_llvm_vector_width_pass,
+];
 
 /// Registers every thunder pass and named pipeline, plus the upstream passes,
 /// in MLIR's global registry, so textual pipelines can name them. Idempotent.
@@ -18,43 +39,11 @@ pub fn register_all_passes() {
     ONCE.call_once(|| {
         unsafe { mlir_sys::mlirRegisterAllPasses() };
         thunder_dialects::register_cxx_passes();
-        thunder_dialects::register_pass(
-            passes::torch::decompose_torch::create_decompose_torch_pass,
-        );
-        thunder_dialects::register_pass(
-            passes::codegen::prims_to_linalg::create_prims_to_linalg_pass,
-        );
-        thunder_dialects::register_pass(
-            passes::codegen::cpu::emit_c_interface::create_emit_c_interface_pass,
-        );
-        thunder_dialects::register_pass(passes::exec::fuse::create_fuse_pass);
-        thunder_dialects::register_pass(
-            passes::codegen::cpu::precise_math::create_precise_math_pass,
-        );
-        thunder_dialects::register_pass(passes::codegen::cpu::tile_rows::create_tile_rows_pass);
-        thunder_dialects::register_pass(passes::exec::extract_kernels::create_extract_kernels_pass);
-        thunder_dialects::register_pass(passes::exec::outline_fusions::create_outline_fusions_pass);
-        thunder_dialects::register_pass(passes::exec::insert_releases::create_insert_releases_pass);
-        thunder_dialects::register_pass(
-            passes::codegen::cpu::memref_copy_to_linalg::create_memref_copy_to_linalg_pass,
-        );
-        thunder_dialects::register_pass(
-            passes::codegen::cpu::tile_buffers_to_stack::create_tile_buffers_to_stack_pass,
-        );
-        thunder_dialects::register_pass(
-            passes::codegen::cpu::prefetch_next_tile::create_prefetch_next_tile_pass,
-        );
-        thunder_dialects::register_pass(
-            passes::codegen::cpu::math_erf_to_rational::create_math_erf_to_rational_pass,
-        );
-        thunder_dialects::register_pass(
-            passes::codegen::cpu::math_exp_to_ldexp::create_math_exp_to_ldexp_pass,
-        );
-        thunder_dialects::register_pass(
-            passes::codegen::cpu::llvm_vector_width::create_llvm_vector_width_pass,
-        );
+        for factory in RUST_PASSES {
+            thunder_dialects::register_pass(*factory);
+        }
         for p in pipelines::NAMED {
-            thunder_dialects::register_pass_pipeline(p.name, p.description, &(p.text)());
+            thunder_dialects::register_pass_pipeline(p.name, p.description, p.text);
         }
     });
 }

@@ -2,7 +2,9 @@
 
 /// Defines `$factory`, an `extern "C"` function that creates a fresh instance
 /// of a module pass whose body is `$run: fn(ir::Op) -> Result<(), ()>`. The
-/// body reports its own located errors; `Err` only signals failure.
+/// body reports its own located errors; `Err` only signals failure. Before
+/// the body runs, every tensor's size is checked (`ir::check_tensor_sizes`),
+/// so no pass computes a size that overflows.
 macro_rules! define_module_pass {
     ($factory:ident, $argument:literal, $description:literal, $run:path, [$($dialect:expr),*]) => {
         /// Creates a fresh instance of the pass.
@@ -15,7 +17,10 @@ macro_rules! define_module_pass {
             static PASS_ID: PassId = PassId;
             melior::pass::create_external(
                 |op: melior::ir::OperationRef, pass: melior::pass::ExternalPass| {
-                    if $run(op.to_raw()).is_err() {
+                    let module = op.to_raw();
+                    if $crate::ir::check_tensor_sizes(module, $argument).is_err()
+                        || $run(module).is_err()
+                    {
                         pass.signal_failure();
                     }
                 },

@@ -53,7 +53,8 @@ module attributes {thunder.cpu_features = ["avx2"]} {
 // -----
 
 // f32 erf on any target: x clamped to [-4, 4], x * P(x^2) / Q(x^2) with P
-// and Q of degree 5 (Horner, five fma each), clamped to [-1, 1]. No select
+// and Q of degree 5 (Horner, five fma each), clamped to [-1, 1]; from
+// |x| = 3.92 on exactly +-1 (copysign), where f32 erf rounds to +-1. No select
 // between intervals. f64 erf is left to libm.
 // CHECK-LABEL: func.func @erf(
 // CHECK-SAME: %[[X:[^:]+]]: f32, %[[Y:[^:]+]]: f64)
@@ -71,7 +72,13 @@ module attributes {thunder.cpu_features = ["avx2"]} {
 // CHECK: %[[LOW:[^ ]+]] = arith.cmpf olt, %[[ERF]], %{{.+}} : f32
 // CHECK-NEXT: %[[E1:[^ ]+]] = arith.select %[[LOW]], %{{.+}}, %[[ERF]] : f32
 // CHECK-NEXT: %[[HIGH:[^ ]+]] = arith.cmpf ogt, %[[E1]], %{{.+}} : f32
-// CHECK-NEXT: %[[RES:[^ ]+]] = arith.select %[[HIGH]], %{{.+}}, %[[E1]] : f32
+// CHECK-NEXT: %[[E2:[^ ]+]] = arith.select %[[HIGH]], %{{.+}}, %[[E1]] : f32
+// CHECK-NEXT: %[[ABS:[^ ]+]] = math.absf %[[XC]] : f32
+// CHECK-NEXT: %[[SAT:[^ ]+]] = arith.constant 3.920000e+00 : f32
+// CHECK-NEXT: %[[BIG:[^ ]+]] = arith.cmpf oge, %[[ABS]], %[[SAT]] : f32
+// CHECK-NEXT: %[[ONE:[^ ]+]] = arith.constant 1.000000e+00 : f32
+// CHECK-NEXT: %[[SIGN:[^ ]+]] = math.copysign %[[ONE]], %[[XC]] : f32
+// CHECK-NEXT: %[[RES:[^ ]+]] = arith.select %[[BIG]], %[[SIGN]], %[[E2]] : f32
 // CHECK-NEXT: %[[D:[^ ]+]] = math.erf %[[Y]] : f64
 // CHECK-NEXT: return %[[RES]], %[[D]] : f32, f64
 func.func @erf(%x: f32, %y: f64) -> (f32, f64) {

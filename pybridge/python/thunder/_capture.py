@@ -2,14 +2,52 @@
 own tracing machinery (`make_fx` over a functionalized function) and record
 the aten graph. Python values are specialised; tensors become graph inputs."""
 
+import contextlib
+import logging
+import threading
 import traceback
 
 import torch
+from torch._subclasses.fake_tensor import FakeTensorMode
 from torch.fx.experimental.proxy_tensor import make_fx
+from torch.multiprocessing.reductions import StorageWeakRef
 from torch.utils import _pytree as pytree
 
 from ._implicit import SUBSTITUTION_LOCK
 from .errors import CaptureError
+
+_ACTIVE = threading.local()
+
+
+def capturing():
+    """Whether this thread is inside a capture: a jitted function called there
+    (nested, or recursively through its own wrapper) runs inline, as part of
+    the program being captured."""
+    return getattr(_ACTIVE, "depth", 0) > 0
+
+
+@contextlib.contextmanager
+def _active():
+    _ACTIVE.depth = getattr(_ACTIVE, "depth", 0) + 1
+    # Fake tensors log every failing meta kernel at ERROR level; the
+    # exception itself reaches the user.
+    fake_log = logging.getLogger("torch._subclasses.fake_tensor")
+    level = fake_log.level
+    fake_log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        fake_log.setLevel(level)
+        _ACTIVE.depth -= 1
+
+
+def _is_alias(t):
+    return isinstance(t, tuple) and t[0] == "alias"
+
+
+def _leaf(o):
+    # A returned torch.Size stays a torch.Size (pytree would rebuild a tuple).
+    return isinstance(o, torch.Size)
 
 
 class Captured:
@@ -20,11 +58,14 @@ class Captured:
         self.tensor_positions = tensor_positions
         self.in_spec = in_spec
         self.out_spec = out_spec
-        # Flat outputs: an int index into the graph's tensor outputs, or
-        # ("const", value) for a Python value the function returned.
+        # Flat outputs: an int index into the graph's tensor outputs,
+        # ("const", value) for a Python value the function returned, or
+        # ("alias", input, view) for an input (view None) or a view of one,
+        # `view` its (size, stride, storage offset), as eager returns them.
         self.out_template = out_template
         # The function returns one bare tensor: skip rebuilding a pytree.
         self.single_tensor_output = out_spec.is_leaf() and out_template == [0]
+        self.has_aliases = any(_is_alias(t) for t in out_template)
 
 
 def _user_line(exc):
@@ -69,10 +110,19 @@ def capture(fn, flat_args, in_spec, implicit=None, implicit_tensors=()):
             finally:
                 for slot, original in implicit_tensors:
                     implicit.set(slot, original)
-        out_flat, out_spec = pytree.tree_flatten(out)
+        out_flat, out_spec = pytree.tree_flatten(out, is_leaf=_leaf)
+        # An output sharing an input's storage is that input or a view of it:
+        # eager returns it so (a later in-place write shows through), so the
+        # caller makes it from the input rather than the program a copy.
+        storages = [StorageWeakRef(t.untyped_storage()) for t in ts]
         template, tensor_outs = [], []
         for o in out_flat:
             if isinstance(o, torch.Tensor):
+                storage = StorageWeakRef(o.untyped_storage())
+                if storage in storages:
+                    i = storages.index(storage)
+                    template.append(("alias", i, None if o is ts[i] else (o.size(), o.stride(), o.storage_offset())))
+                    continue
                 template.append(len(tensor_outs))
                 tensor_outs.append(o)
             else:
@@ -82,12 +132,22 @@ def capture(fn, flat_args, in_spec, implicit=None, implicit_tensors=()):
 
     _anchor_stack_traces(fn)
     try:
-        with torch.no_grad():
+        with torch.no_grad(), _active():
             gm = make_fx(
                 torch.func.functionalize(flat_fn, remove="mutations_and_views"),
                 tracing_mode="fake",
                 record_stack_traces=True,
             )(*tensors)
+            if any(_is_alias(t) for t in state["template"]):
+                # Functional tensors report every view as contiguous: one more
+                # run, over plain fake tensors, gives the views' real layout.
+                functional = state["template"]
+                with FakeTensorMode() as mode:
+                    flat_fn(*[mode.from_tensor(t) for t in tensors])
+                plain = state["template"]
+                if [_is_alias(t) for t in functional] != [_is_alias(t) for t in plain]:
+                    raise CaptureError("the function's outputs alias its inputs differently from one trace to the next")
+                state["template"] = [p if _is_alias(f) else f for f, p in zip(functional, plain)]
     except CaptureError:
         raise
     except Exception as exc:
@@ -107,6 +167,13 @@ def capture(fn, flat_args, in_spec, implicit=None, implicit_tensors=()):
         from .errors import UnsupportedOperation
 
         if isinstance(exc, UnsupportedOperation):
+            raise
+        if type(exc) is not RuntimeError:
+            # The user's own exception, or torch's for an invalid call (an
+            # IndexError, a TypeError): it keeps its type, so `except
+            # ValueError:` around the call works as in eager.
+            if hasattr(exc, "add_note"):
+                exc.add_note(f"(raised while thunder.jit captured the function, at {_user_line(exc)})")
             raise
         raise CaptureError(f"capturing the function failed at {_user_line(exc)}: {name}: {exc}") from exc
     _check_no_input_mutation(gm)

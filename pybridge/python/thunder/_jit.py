@@ -7,7 +7,7 @@ import torch
 from torch.utils import _pytree as pytree
 
 from . import _native
-from ._capture import capture
+from ._capture import capture, capturing
 from ._executors import Router, resolve
 from ._implicit import ImplicitState
 from ._keys import SCALARS, key_of, module_key
@@ -48,6 +48,10 @@ class ThunderFunction:
         self._compile_lock = threading.Lock()
 
     def __call__(self, *args, **kwargs):
+        if capturing():
+            # Called from inside a function being captured (nested jit, or
+            # recursion through this wrapper): part of that program.
+            return self._fn(*args, **kwargs)
         return self._call((), [], (), args, kwargs)
 
     def _call(self, leading, leading_tensors, leading_key, args, kwargs):
@@ -63,7 +67,7 @@ class ThunderFunction:
             if hit is not None:
                 entry, out = hit
                 self._last = entry
-                return out if entry.captured.single_tensor_output else _arrange(entry, out)
+                return out if entry.captured.single_tensor_output else _arrange(entry, out, fast[0])
         flat, spec = pytree.tree_flatten(((*leading, *args), kwargs))
         key = (
             spec,
@@ -104,6 +108,7 @@ class ThunderFunction:
     def _compile_locked(self, flat, spec, implicit_tensors):
         for v in list(flat) + [t for _, t in implicit_tensors]:
             if isinstance(v, torch.Tensor):
+                _check_plain_tensor(v)
                 if v.device.type != "cpu":
                     raise UnsupportedOperation(f"thunder.jit runs on the CPU today; got a tensor on {v.device}")
                 if v.requires_grad and torch.is_grad_enabled():
@@ -171,10 +176,39 @@ def _fast_tensor(t):
     return (type(t) is torch.Tensor or type(t) is torch.nn.Parameter) and t.device.type == "cpu"
 
 
-def _arrange(entry, tensors):
-    """The output structure of `entry` around the program's output tensors."""
+def _check_plain_tensor(t):
+    """Refuses what the compiled program cannot honour: a tensor subclass
+    changes what ops compute (its `__torch_function__`), and sparse, nested
+    or quantized tensors are not the dense buffers kernels read."""
+    if type(t) is not torch.Tensor and not isinstance(t, torch.nn.Parameter):
+        raise UnsupportedOperation(
+            f"thunder.jit does not compile tensor subclasses ({type(t).__name__}): their __torch_function__ may "
+            f"change what each operation computes; pass a plain tensor (t.as_subclass(torch.Tensor)) or call the "
+            f"function eagerly"
+        )
+    if t.layout != torch.strided or t.is_nested:
+        layout = "nested" if t.is_nested else str(t.layout).replace("torch.", "")
+        raise UnsupportedOperation(
+            f"thunder.jit does not support {layout} tensors: pass a dense tensor (t.to_dense()) or call the "
+            f"function eagerly"
+        )
+    if t.is_quantized:
+        raise UnsupportedOperation("thunder.jit does not support quantized tensors: pass t.dequantize()")
+
+
+def _arrange(entry, tensors, inputs):
+    """The output structure of `entry` around the program's output tensors;
+    outputs that alias an input are that input, or the same view of it."""
     captured = entry.captured
-    out = [tensors[t] if isinstance(t, int) else t[1] for t in captured.out_template]
+    out = []
+    for t in captured.out_template:
+        if isinstance(t, int):
+            out.append(tensors[t])
+        elif t[0] == "alias":
+            base = inputs[t[1]]
+            out.append(base if t[2] is None else base.as_strided(*t[2]))
+        else:
+            out.append(t[1])
     return pytree.tree_unflatten(out, captured.out_spec)
 
 
@@ -188,15 +222,15 @@ def _dense(t):
 
 def _run(entry, flat, implicit=None):
     captured = entry.captured
-    inputs = [_dense(flat[i]) for i in captured.tensor_positions]
-    inputs += [_dense(implicit[slot]) for slot in entry.implicit_slots]
-    inputs += entry.constants
+    originals = [flat[i] for i in captured.tensor_positions]
+    originals += [implicit[slot] for slot in entry.implicit_slots]
+    inputs = [_dense(t) for t in originals] + entry.constants
     pointers = [(t.data_ptr(), list(t.shape)) for t in inputs]
     capsules = entry.program.run(pointers, entry.external)
     tensors = [_from_dlpack(c) for c in capsules]
     if captured.single_tensor_output:
         return tensors[0]
-    return _arrange(entry, tensors)
+    return _arrange(entry, tensors, originals)
 
 
 class ThunderModule(torch.nn.Module):
@@ -213,6 +247,10 @@ class ThunderModule(torch.nn.Module):
         return torch.func.functional_call(self._model, state, args, kwargs)
 
     def forward(self, *args, **kwargs):
+        if capturing():
+            # Inside an outer capture (this module is a submodule of a jitted
+            # one): the outer program includes it.
+            return self._model(*args, **kwargs)
         state = dict(self._model.named_parameters())
         state.update(self._model.named_buffers())
         # train()/eval() change what modules compute (dropout, batch norm), as

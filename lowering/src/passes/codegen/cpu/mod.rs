@@ -5,6 +5,7 @@ pub mod emit_c_interface;
 pub mod llvm_vector_width;
 pub mod math_erf_to_rational;
 pub mod math_exp_to_ldexp;
+pub mod math_log_of_subnormals;
 pub mod memref_copy_to_linalg;
 pub mod precise_math;
 pub mod prefetch_next_tile;
