@@ -81,6 +81,28 @@ pub fn torch_result_element_type<'c>(types: &[Type<'c>]) -> Option<Type<'c>> {
     }
 }
 
+/// The names of every operation of `dialect` (say `"thunder_prims"`), as its
+/// ODS defines them.
+pub fn operation_names(context: &Context, dialect: &str) -> Vec<String> {
+    unsafe extern "C" fn collect(part: mlir_sys::MlirStringRef, data: *mut c_void) {
+        let out = unsafe { &mut *(data as *mut Vec<String>) };
+        let bytes = unsafe { std::slice::from_raw_parts(part.data as *const u8, part.length) };
+        out.push(String::from_utf8_lossy(bytes).into_owned());
+    }
+    context.get_or_load_dialect(dialect);
+    let mut names = vec![];
+    unsafe {
+        ffi::thunderForEachRegisteredOperation(
+            context.to_raw(),
+            string_ref(dialect),
+            Some(collect),
+            &mut names as *mut Vec<String> as *mut c_void,
+        )
+    };
+    names.sort();
+    names
+}
+
 /// A function that creates a fresh instance of a Rust pass.
 pub type PassFactory = unsafe extern "C" fn() -> mlir_sys::MlirPass;
 

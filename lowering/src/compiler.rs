@@ -8,9 +8,10 @@
 
 use crate::ir::{self, Op, Value};
 use crate::jit::{self, CompileError};
-use crate::pipelines;
+use crate::pipelines::{self, NamedPipeline};
 use melior::ExecutionEngine;
 use melior::ir::Module;
+use thunder_runtime::plan::ExternalTransform;
 use thunder_runtime::{DType, Kernel, Plan, Step, TensorSpec};
 
 #[derive(Clone, Debug)]
@@ -30,6 +31,34 @@ pub struct CompiledProgram {
     pub engine: Option<ExecutionEngine>,
 }
 
+/// What an argument of the backward program is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackwardArg {
+    /// The forward program's saved value `k` (its result `outputs + k`).
+    Saved(usize),
+    /// The program's input `i`.
+    Primal(usize),
+    /// The cotangent of output `j`.
+    Cotangent(usize),
+}
+
+/// A program compiled for training: the forward returns its outputs, then
+/// what the backward needs saved; the backward turns those, some inputs and
+/// the outputs' cotangents into the inputs' gradients.
+pub struct TrainingProgram {
+    /// Its traces are the whole program's, torch level to LLVM.
+    pub forward: CompiledProgram,
+    /// Its traces are the backward module's alone, from the split on.
+    pub backward: CompiledProgram,
+    pub num_outputs: usize,
+    pub num_saved: usize,
+    pub backward_args: Vec<BackwardArg>,
+    /// The input each gradient (backward result) is of.
+    pub gradients: Vec<usize>,
+    /// The outputs that depend on differentiated inputs.
+    pub active_outputs: Vec<usize>,
+}
+
 fn err(stage: &str, message: String) -> CompileError {
     CompileError {
         stage: stage.into(),
@@ -38,8 +67,199 @@ fn err(stage: &str, message: String) -> CompileError {
     }
 }
 
+/// A module on its way down, with the traces so far.
+struct Session<'c> {
+    context: &'c melior::Context,
+    module: Module<'c>,
+    traces: Vec<Trace>,
+}
+
+impl<'c> Session<'c> {
+    fn new(
+        context: &'c melior::Context,
+        source: &str,
+        executors: &[&str],
+    ) -> Result<Self, CompileError> {
+        let module = jit::parse(context, source)?;
+        set_executors(&module, executors);
+        Ok(Session {
+            context,
+            module,
+            traces: vec![],
+        })
+    }
+
+    fn text(&self) -> String {
+        self.module.as_operation().to_string()
+    }
+
+    fn op(&self) -> Op {
+        self.module.as_operation().to_raw()
+    }
+
+    /// Records the module as `level` and runs `pipeline` on it, or on each
+    /// module nested in it (`nested`: after the split into forward and backward).
+    fn stage(
+        &mut self,
+        level: &str,
+        pipeline: &NamedPipeline,
+        nested: bool,
+    ) -> Result<(), CompileError> {
+        let name = if nested {
+            format!("builtin.module({})", pipeline.name)
+        } else {
+            pipeline.name.to_string()
+        };
+        self.traces.push(Trace {
+            level: level.into(),
+            text: self.text(),
+            pipeline: name,
+        });
+        if nested {
+            let wrapped: Vec<String> = jit::split_pipeline(pipeline.text)
+                .iter()
+                .map(|p| format!("builtin.module({p})"))
+                .collect();
+            jit::run_pipeline_stepwise(self.context, &mut self.module, &wrapped.join(","))
+        } else {
+            jit::run_pipeline_stepwise(self.context, &mut self.module, pipeline.text)
+        }
+    }
+}
+
+/// The function `name` directly in `module` (an op's body block).
+fn function_in(module: Op, name: &str) -> Option<Op> {
+    let body =
+        unsafe { mlir_sys::mlirRegionGetFirstBlock(mlir_sys::mlirOperationGetRegion(module, 0)) };
+    ir::block_ops(body)
+        .into_iter()
+        .filter(|op| ir::op_name(*op) == "func.func")
+        .find(|f| ir::get_attr(*f, "sym_name").map(ir::attr_string).as_deref() == Some(name))
+}
+
+fn kernel_names(module: Op) -> Vec<String> {
+    let body =
+        unsafe { mlir_sys::mlirRegionGetFirstBlock(mlir_sys::mlirOperationGetRegion(module, 0)) };
+    ir::block_ops(body)
+        .into_iter()
+        .filter(|f| {
+            ir::op_name(*f) == "func.func" && ir::get_attr(*f, "thunder.executor").is_some()
+        })
+        .map(|f| ir::attr_string(ir::get_attr(f, "sym_name").unwrap()))
+        .collect()
+}
+
+/// The transforms `thunder.transforms` asks of `entry`, by kind, in order.
+fn transform_kinds(module: Op, entry: &str) -> Vec<String> {
+    let Some(func) = function_in(module, entry) else {
+        return vec![];
+    };
+    let Some(list) = ir::get_attr(func, "thunder.transforms") else {
+        return vec![];
+    };
+    let n = unsafe { mlir_sys::mlirArrayAttrGetNumElements(list) };
+    (0..n)
+        .filter_map(|i| {
+            let d = unsafe { mlir_sys::mlirArrayAttrGetElement(list, i) };
+            let k = unsafe { mlir_sys::mlirDictionaryAttrGetElementByName(d, ir::sref("kind")) };
+            (!k.ptr.is_null()).then(|| ir::attr_string(k))
+        })
+        .collect()
+}
+
+/// Lowers the session's prims-level module (`level` names it) to plans and
+/// kernels: one per unit, each a module holding function `entry` and its
+/// kernels (the top module, or the modules nested in it).
+fn lower(
+    session: &mut Session,
+    level: &str,
+    units: &[Op],
+    entry: &str,
+    nested: bool,
+) -> Result<(Vec<CompiledProgram>, Vec<Vec<Trace>>), CompileError> {
+    let mut unit_traces: Vec<Vec<Trace>> = vec![vec![]; units.len()];
+    let record = |unit_traces: &mut Vec<Vec<Trace>>, level: &str, pipeline: &str| {
+        for (t, u) in unit_traces.iter_mut().zip(units) {
+            t.push(Trace {
+                level: level.into(),
+                text: ir::op_to_string(*u),
+                pipeline: pipeline.into(),
+            });
+        }
+    };
+    record(&mut unit_traces, level, pipelines::PRIMS_TO_EXEC.name);
+    session.stage(level, &pipelines::PRIMS_TO_EXEC, nested)?;
+    let mut plans = vec![];
+    for unit in units {
+        let func = function_in(*unit, entry)
+            .ok_or_else(|| err("building the plan", format!("no function '{entry}'")))?;
+        let names = kernel_names(*unit);
+        plans.push((build_plan(func, &names)?, names));
+    }
+    record(&mut unit_traces, "exec", pipelines::KERNELS_TO_LINALG.name);
+    session.stage("exec", &pipelines::KERNELS_TO_LINALG, nested)?;
+    record(
+        &mut unit_traces,
+        "linalg",
+        pipelines::LINALG_TO_LLVM_CPU.name,
+    );
+    session.stage("linalg", &pipelines::LINALG_TO_LLVM_CPU, nested)?;
+    record(&mut unit_traces, "llvm", "");
+    session.traces.push(Trace {
+        level: "llvm".into(),
+        text: session.text(),
+        pipeline: String::new(),
+    });
+    let mut programs = vec![];
+    for ((plan, kernel_names), unit) in plans.into_iter().zip(units) {
+        let (engine, kernels) = if kernel_names.is_empty() {
+            (None, vec![])
+        } else if nested {
+            let copy =
+                unsafe { melior::ir::Operation::from_raw(mlir_sys::mlirOperationClone(*unit)) };
+            let module = Module::from_operation(copy)
+                .ok_or_else(|| err("JIT compilation", "a nested module is no module".into()))?;
+            jit_kernels(&module, &kernel_names)?
+        } else {
+            jit_kernels(&session.module, &kernel_names)?
+        };
+        programs.push(CompiledProgram {
+            plan,
+            kernels,
+            kernel_names,
+            traces: vec![],
+            engine,
+        });
+    }
+    Ok((programs, unit_traces))
+}
+
+fn jit_kernels(
+    module: &Module,
+    names: &[String],
+) -> Result<(Option<ExecutionEngine>, Vec<Kernel>), CompileError> {
+    let engine = jit::Engine::new(module, 3)?.into_inner();
+    let mut kernels = vec![];
+    for (i, name) in names.iter().enumerate() {
+        let p = engine.lookup(&format!("_mlir__mlir_ciface_{name}"));
+        if p.is_null() {
+            return Err(err(
+                "JIT compilation",
+                format!("kernel '{name}' did not link (see stderr)"),
+            ));
+        }
+        let packed =
+            unsafe { std::mem::transmute::<*mut (), unsafe extern "C" fn(*mut *mut ())>(p) };
+        kernels.push(Kernel {
+            name_index: i,
+            packed,
+        });
+    }
+    Ok((Some(engine), kernels))
+}
+
 /// Compiles function `entry` of torch-level `source` with `executors` in
-/// priority order.
+/// priority order, applying the transforms its `thunder.transforms` asks for.
 pub fn compile_program(
     source: &str,
     entry: &str,
@@ -47,79 +267,151 @@ pub fn compile_program(
 ) -> Result<CompiledProgram, CompileError> {
     crate::register_all_passes();
     let context = thunder_dialects::create_context();
-    let mut module = jit::parse(&context, source)?;
-    set_executors(&module, executors);
-    let mut traces = vec![];
-    let text = |m: &Module| m.as_operation().to_string();
-    for (level, pipeline) in [
-        ("torch", &pipelines::TORCH_TO_PRIMS),
-        ("prims", &pipelines::PRIMS_TO_EXEC),
-    ] {
-        traces.push(Trace {
-            level: level.into(),
-            text: text(&module),
-            pipeline: pipeline.name.into(),
-        });
-        jit::run_pipeline_stepwise(&context, &mut module, pipeline.text)?;
-    }
-    let exec_text = text(&module);
-    let module_op = module.as_operation().to_raw();
-    let entry_fn = ir::collect_ops(module_op, "func.func")
-        .into_iter()
-        .find(|f| ir::attr_string(ir::get_attr(*f, "sym_name").unwrap()) == entry)
-        .ok_or_else(|| err("building the plan", format!("no function '{entry}'")))?;
-    let kernel_names: Vec<String> = ir::collect_ops(module_op, "func.func")
-        .into_iter()
-        .filter(|f| ir::get_attr(*f, "thunder.executor").is_some())
-        .map(|f| ir::attr_string(ir::get_attr(f, "sym_name").unwrap()))
-        .collect();
-    let plan = build_plan(entry_fn, &kernel_names)?;
-    traces.push(Trace {
-        level: "exec".into(),
-        text: exec_text,
-        pipeline: pipelines::KERNELS_TO_LINALG.name.into(),
-    });
-    jit::run_pipeline_stepwise(&context, &mut module, pipelines::KERNELS_TO_LINALG.text)?;
-    traces.push(Trace {
-        level: "linalg".into(),
-        text: text(&module),
-        pipeline: pipelines::LINALG_TO_LLVM_CPU.name.into(),
-    });
-    jit::run_pipeline_stepwise(&context, &mut module, pipelines::LINALG_TO_LLVM_CPU.text)?;
-    traces.push(Trace {
-        level: "llvm".into(),
-        text: text(&module),
-        pipeline: String::new(),
-    });
-    let (engine, kernels) = if kernel_names.is_empty() {
-        (None, vec![])
-    } else {
-        let engine = jit::Engine::new(&module, 3)?.into_inner();
-        let mut kernels = vec![];
-        for (i, name) in kernel_names.iter().enumerate() {
-            let p = engine.lookup(&format!("_mlir__mlir_ciface_{name}"));
-            if p.is_null() {
+    let mut session = Session::new(&context, source, executors)?;
+    session.stage("torch", &pipelines::TORCH_TO_PRIMS, false)?;
+    let mut level = "prims".to_string();
+    for kind in transform_kinds(session.op(), entry) {
+        let pipeline = match kind.as_str() {
+            "vjp" | "grad" => &pipelines::VJP,
+            "jvp" => &pipelines::JVP,
+            "vmap" => &pipelines::VMAP,
+            other => {
                 return Err(err(
-                    "JIT compilation",
-                    format!("kernel '{name}' did not link (see stderr)"),
+                    "reading thunder.transforms",
+                    format!("unknown transform '{other}'"),
                 ));
             }
-            let packed =
-                unsafe { std::mem::transmute::<*mut (), unsafe extern "C" fn(*mut *mut ())>(p) };
-            kernels.push(Kernel {
-                name_index: i,
-                packed,
-            });
-        }
-        (Some(engine), kernels)
+        };
+        session.stage(&level, pipeline, false)?;
+        level = kind;
+    }
+    let top = session.op();
+    let (mut programs, _) = lower(&mut session, &level, &[top], entry, false)?;
+    let mut program = programs.remove(0);
+    program.traces = session.traces;
+    Ok(program)
+}
+
+/// Compiles function `entry` of torch-level `source` (whose
+/// `thunder.transforms` is one `vjp` over the inputs that need gradients)
+/// into a forward and a backward program.
+pub fn compile_training(
+    source: &str,
+    entry: &str,
+    executors: &[&str],
+) -> Result<TrainingProgram, CompileError> {
+    crate::register_all_passes();
+    let context = thunder_dialects::create_context();
+    let mut session = Session::new(&context, source, executors)?;
+    session.stage("torch", &pipelines::TORCH_TO_PRIMS, false)?;
+    session.stage("prims", &pipelines::VJP, false)?;
+    session.stage("joint", &pipelines::SPLIT, false)?;
+    let unit = |suffix: &str| {
+        let name = format!("{entry}_{suffix}");
+        let body = unsafe {
+            mlir_sys::mlirRegionGetFirstBlock(mlir_sys::mlirOperationGetRegion(session.op(), 0))
+        };
+        ir::block_ops(body)
+            .into_iter()
+            .find(|op| {
+                ir::op_name(*op) == "builtin.module"
+                    && ir::get_attr(*op, "sym_name").map(ir::attr_string) == Some(name.clone())
+            })
+            .ok_or_else(|| {
+                err(
+                    "splitting forward and backward",
+                    format!("no module '{name}'"),
+                )
+            })
     };
-    Ok(CompiledProgram {
-        plan,
-        kernels,
-        kernel_names,
-        traces,
-        engine,
+    let (forward_unit, backward_unit) = (unit("forward")?, unit("backward")?);
+    let forward_fn = function_in(forward_unit, entry).ok_or_else(|| {
+        err(
+            "splitting forward and backward",
+            format!("no forward '{entry}'"),
+        )
+    })?;
+    let backward_fn = function_in(backward_unit, entry).ok_or_else(|| {
+        err(
+            "splitting forward and backward",
+            format!("no backward '{entry}'"),
+        )
+    })?;
+    let read = |func: Op, attr: &str, entry: &str| -> Vec<i64> {
+        ir::get_attr(func, attr)
+            .map(|d| unsafe { mlir_sys::mlirDictionaryAttrGetElementByName(d, ir::sref(entry)) })
+            .filter(|a| !a.ptr.is_null())
+            .map(|a| {
+                if unsafe { mlir_sys::mlirAttributeIsAInteger(a) } {
+                    vec![ir::attr_i64(a)]
+                } else {
+                    ir::attr_i64_array(a)
+                }
+            })
+            .unwrap_or_default()
+    };
+    let num_outputs = read(forward_fn, "thunder.forward", "outputs")[0] as usize;
+    let num_saved = read(forward_fn, "thunder.forward", "saved")[0] as usize;
+    let gradients = read(backward_fn, "thunder.backward", "gradients")
+        .iter()
+        .map(|i| *i as usize)
+        .collect();
+    let active_outputs = read(backward_fn, "thunder.backward", "active_outputs")
+        .iter()
+        .map(|i| *i as usize)
+        .collect();
+    let backward_args = backward_arguments(backward_fn)?;
+    let (mut programs, mut unit_traces) = lower(
+        &mut session,
+        "split",
+        &[forward_unit, backward_unit],
+        entry,
+        true,
+    )?;
+    let mut backward = programs.remove(1);
+    backward.traces = unit_traces.remove(1);
+    let mut forward = programs.remove(0);
+    forward.traces = session.traces;
+    Ok(TrainingProgram {
+        forward,
+        backward,
+        num_outputs,
+        num_saved,
+        backward_args,
+        gradients,
+        active_outputs,
     })
+}
+
+fn backward_arguments(func: Op) -> Result<Vec<BackwardArg>, CompileError> {
+    let n = unsafe {
+        mlir_sys::mlirFunctionTypeGetNumInputs(ir::attr_type(
+            ir::get_attr(func, "function_type").unwrap(),
+        ))
+    };
+    let attrs = ir::get_attr(func, "arg_attrs");
+    (0..n)
+        .map(|i| {
+            let d = attrs.map(|a| unsafe { mlir_sys::mlirArrayAttrGetElement(a, i) });
+            let get = |name: &str| {
+                d.map(|d| unsafe {
+                    mlir_sys::mlirDictionaryAttrGetElementByName(d, ir::sref(name))
+                })
+                .filter(|a| !a.ptr.is_null())
+                .map(|a| ir::attr_i64(a) as usize)
+            };
+            get("thunder.saved")
+                .map(BackwardArg::Saved)
+                .or_else(|| get("thunder.primal").map(BackwardArg::Primal))
+                .or_else(|| get("thunder.cotangent_of").map(BackwardArg::Cotangent))
+                .ok_or_else(|| {
+                    err(
+                        "splitting forward and backward",
+                        format!("backward argument {i} says not what it is"),
+                    )
+                })
+        })
+        .collect()
 }
 
 fn set_executors(module: &Module, executors: &[&str]) {
@@ -145,6 +437,32 @@ fn spec_of(v: Value) -> Result<TensorSpec, CompileError> {
         dtype,
         shape: ir::shape_of(t),
     })
+}
+
+/// `args.transforms` of an external call (see the opaque rules).
+fn external_transforms(op: Op) -> Vec<ExternalTransform> {
+    let entry = |d: mlir_sys::MlirAttribute, name: &str| {
+        let a = unsafe { mlir_sys::mlirDictionaryAttrGetElementByName(d, ir::sref(name)) };
+        (!a.ptr.is_null()).then_some(a)
+    };
+    let Some(list) = ir::get_attr(op, "args").and_then(|a| entry(a, "transforms")) else {
+        return vec![];
+    };
+    let n = unsafe { mlir_sys::mlirArrayAttrGetNumElements(list) };
+    (0..n)
+        .map(|i| {
+            let d = unsafe { mlir_sys::mlirArrayAttrGetElement(list, i) };
+            ExternalTransform {
+                kind: entry(d, "kind").map(ir::attr_string).unwrap_or_default(),
+                inputs: entry(d, "inputs")
+                    .map(ir::attr_i64_array)
+                    .unwrap_or_default(),
+                outputs: entry(d, "outputs")
+                    .map(ir::attr_i64_array)
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
 }
 
 /// Reads the plan off the exec-level entry function.
@@ -242,6 +560,7 @@ fn build_plan(func: Op, kernel_names: &[String]) -> Result<Plan, CompileError> {
                         executor,
                         target,
                         index,
+                        transforms: external_transforms(op),
                         inputs,
                         outputs,
                     });

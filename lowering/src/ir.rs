@@ -121,6 +121,19 @@ pub fn number_attr(elem: Type, v: f64) -> Attr {
     }
 }
 
+/// Every attribute of `op` (its properties included), by name.
+pub fn attributes(op: Op) -> Vec<(String, Attr)> {
+    let n = unsafe { mlirOperationGetNumAttributes(op) };
+    (0..n)
+        .map(|i| {
+            let named = unsafe { mlirOperationGetAttribute(op, i) };
+            let r = unsafe { mlirIdentifierStr(named.name) };
+            let bytes = unsafe { std::slice::from_raw_parts(r.data as *const u8, r.length) };
+            (String::from_utf8_lossy(bytes).into_owned(), named.attribute)
+        })
+        .collect()
+}
+
 pub fn is_null_attr(a: Attr) -> bool {
     a.ptr.is_null()
 }
@@ -549,10 +562,9 @@ pub const MAX_TENSOR_BYTES: i64 = 1 << 62;
 /// The element count of a static shape, if it is static and its elements of
 /// `bits` each fit in `MAX_TENSOR_BYTES`; None otherwise.
 pub fn addressable_elements(shape: &[i64], bits: u32) -> Option<i64> {
-    let count =
-        shape
-            .iter()
-            .try_fold(1i64, |n, d| if *d < 0 { None } else { n.checked_mul(*d) })?;
+    let count = shape
+        .iter()
+        .try_fold(1i64, |n, d| if *d < 0 { None } else { n.checked_mul(*d) })?;
     let bytes = count.checked_mul(i64::from(bits.max(8) / 8))?;
     (bytes <= MAX_TENSOR_BYTES).then_some(count)
 }

@@ -9,12 +9,17 @@ mod pass;
 pub mod passes;
 pub mod pipelines;
 
-use passes::{codegen, exec, torch};
+use passes::{codegen, exec, prims, torch};
 use std::sync::Once;
 
 /// Every pass written in Rust, by level.
 const RUST_PASSES: &[thunder_dialects::PassFactory] = &[
     torch::decompose_torch::create_decompose_torch_pass,
+    prims::grad::create_grad_pass,
+    prims::jvp::create_jvp_pass,
+    prims::vmap::create_vmap_pass,
+    prims::remat::create_remat_pass,
+    prims::split::create_split_pass,
     exec::fuse::create_fuse_pass,
     exec::outline_fusions::create_outline_fusions_pass,
     exec::insert_releases::create_insert_releases_pass,

@@ -15,6 +15,36 @@ pub const TORCH_TO_PRIMS: NamedPipeline = NamedPipeline {
     text: "thunder-decompose-torch,canonicalize,cse",
 };
 
+/// Reverse mode on prims (`vjp`, `grad` transforms, and training's joint
+/// program), cleaned up.
+pub const VJP: NamedPipeline = NamedPipeline {
+    name: "thunder-prims-vjp-pipeline",
+    description: "reverse-mode differentiation of prims functions (vjp and grad transforms)",
+    text: "thunder-prims-grad,canonicalize,cse",
+};
+
+/// Forward mode on prims (`jvp` transforms), cleaned up.
+pub const JVP: NamedPipeline = NamedPipeline {
+    name: "thunder-prims-jvp-pipeline",
+    description: "forward-mode differentiation of prims functions (jvp transforms)",
+    text: "thunder-prims-jvp,canonicalize,cse",
+};
+
+/// Batching on prims (`vmap` transforms), cleaned up.
+pub const VMAP: NamedPipeline = NamedPipeline {
+    name: "thunder-prims-vmap-pipeline",
+    description: "batching of prims functions (vmap transforms)",
+    text: "thunder-prims-vmap,canonicalize,cse",
+};
+
+/// Joint forward+backward → a forward and a backward module, with as little
+/// saved between them as the min-cut finds.
+pub const SPLIT: NamedPipeline = NamedPipeline {
+    name: "thunder-prims-split-pipeline",
+    description: "joint programs to forward and backward modules, recomputing cheap values",
+    text: "thunder-prims-remat,thunder-prims-split-forward-backward,canonicalize,cse",
+};
+
 /// prims → exec: executors claim ops, fusion regions become kernels
 /// launched by the plan, dead buffers are released.
 pub const PRIMS_TO_EXEC: NamedPipeline = NamedPipeline {
@@ -63,8 +93,12 @@ pub const CPU: NamedPipeline = NamedPipeline {
 };
 
 /// Every named pipeline, registered with the passes.
-pub const NAMED: [&NamedPipeline; 6] = [
+pub const NAMED: [&NamedPipeline; 10] = [
     &TORCH_TO_PRIMS,
+    &VJP,
+    &JVP,
+    &VMAP,
+    &SPLIT,
     &PRIMS_TO_EXEC,
     &KERNELS_TO_LINALG,
     &TORCH_TO_LINALG,

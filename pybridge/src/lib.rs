@@ -86,23 +86,75 @@ fn compilation_error(e: &CompileError) -> PyErr {
     CompilationError::new_err(message)
 }
 
+impl Program {
+    fn new(compiled: CompiledProgram) -> Self {
+        let traces = compiled
+            .traces
+            .iter()
+            .map(|t| Trace {
+                level: t.level.clone(),
+                text: t.text.clone(),
+                pipeline: t.pipeline.clone(),
+            })
+            .collect();
+        Program { compiled, traces }
+    }
+}
+
 /// Compiles function `name` of torch-level MLIR `source`, with `executors`
-/// in priority order.
+/// in priority order (and the transforms its `thunder.transforms` names).
 #[pyfunction]
 fn compile(source: &str, name: &str, executors: Vec<String>) -> PyResult<Program> {
     let order: Vec<&str> = executors.iter().map(|s| s.as_str()).collect();
     let compiled =
         compiler::compile_program(source, name, &order).map_err(|e| compilation_error(&e))?;
-    let traces = compiled
-        .traces
+    Ok(Program::new(compiled))
+}
+
+/// A program compiled for training: `forward` returns the outputs then the
+/// saved values; `backward` takes `backward_args` (("saved", k), ("input",
+/// i) or ("cotangent", j) each) and returns the gradients of `gradients`.
+#[pyclass(frozen, get_all)]
+struct TrainingProgram {
+    forward: Py<Program>,
+    backward: Py<Program>,
+    num_outputs: usize,
+    num_saved: usize,
+    backward_args: Vec<(String, usize)>,
+    gradients: Vec<usize>,
+    active_outputs: Vec<usize>,
+}
+
+/// Compiles function `name` of torch-level MLIR `source` (a `vjp` over the
+/// inputs that need gradients in its `thunder.transforms`) into a forward
+/// and a backward program.
+#[pyfunction]
+fn compile_training(
+    py: Python<'_>,
+    source: &str,
+    name: &str,
+    executors: Vec<String>,
+) -> PyResult<TrainingProgram> {
+    let order: Vec<&str> = executors.iter().map(|s| s.as_str()).collect();
+    let t = compiler::compile_training(source, name, &order).map_err(|e| compilation_error(&e))?;
+    let backward_args = t
+        .backward_args
         .iter()
-        .map(|t| Trace {
-            level: t.level.clone(),
-            text: t.text.clone(),
-            pipeline: t.pipeline.clone(),
+        .map(|a| match a {
+            compiler::BackwardArg::Saved(k) => ("saved".to_string(), *k),
+            compiler::BackwardArg::Primal(i) => ("input".to_string(), *i),
+            compiler::BackwardArg::Cotangent(j) => ("cotangent".to_string(), *j),
         })
         .collect();
-    Ok(Program { compiled, traces })
+    Ok(TrainingProgram {
+        forward: Py::new(py, Program::new(t.forward))?,
+        backward: Py::new(py, Program::new(t.backward))?,
+        num_outputs: t.num_outputs,
+        num_saved: t.num_saved,
+        backward_args,
+        gradients: t.gradients,
+        active_outputs: t.active_outputs,
+    })
 }
 
 fn spec_tuple(s: &TensorSpec) -> (String, Vec<i64>) {
@@ -224,9 +276,19 @@ impl Program {
             inputs.push(unsafe { Tensor::borrowed(ptr as *mut u8, spec.clone()) });
         }
         let mut call_out = |step: &Step, tensors: Vec<Tensor>| -> Result<Vec<Tensor>, String> {
-            let Step::External { index, outputs, .. } = step else {
+            let Step::External {
+                index,
+                outputs,
+                transforms,
+                ..
+            } = step
+            else {
                 unreachable!()
             };
+            let transforms: Vec<(String, Vec<i64>, Vec<i64>)> = transforms
+                .iter()
+                .map(|t| (t.kind.clone(), t.inputs.clone(), t.outputs.clone()))
+                .collect();
             let capsules: Vec<Py<PyAny>> = tensors
                 .into_iter()
                 .map(|t| dlpack::to_capsule(py, t))
@@ -238,6 +300,11 @@ impl Program {
                     (
                         *index,
                         PyList::new(py, capsules).map_err(|e| e.to_string())?,
+                        transforms,
+                        outputs
+                            .iter()
+                            .map(|(_, s)| spec_tuple(s))
+                            .collect::<Vec<_>>(),
                     ),
                 )
                 .map_err(|e| format!("external executor call {index} raised: {e}"))?;
@@ -280,7 +347,9 @@ fn ids(outputs: &[(usize, TensorSpec)]) -> Vec<usize> {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compile, m)?)?;
+    m.add_function(wrap_pyfunction!(compile_training, m)?)?;
     m.add_class::<Program>()?;
+    m.add_class::<TrainingProgram>()?;
     m.add_class::<Trace>()?;
     m.add_class::<dispatch::Dispatcher>()?;
     m.add("CompilationError", m.py().get_type::<CompilationError>())?;

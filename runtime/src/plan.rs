@@ -28,11 +28,24 @@ pub enum Step {
         target: String,
         /// The caller's index for this call site (which Python callable).
         index: i64,
+        /// What the compiler's transforms made of the call, in order (its
+        /// VJP, JVP or batched form), for the caller to compose around it.
+        transforms: Vec<ExternalTransform>,
         inputs: Vec<ValueId>,
         outputs: Vec<(ValueId, TensorSpec)>,
     },
     /// These buffers are dead from here on.
     Release(Vec<ValueId>),
+}
+
+/// One transform of an external call: `kind` (`vjp`, `jvp`, `vmap`) and
+/// its two index lists (see the compiler's opaque rules: the operands
+/// differentiated or their batch dimensions, the results differentiated).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExternalTransform {
+    pub kind: String,
+    pub inputs: Vec<i64>,
+    pub outputs: Vec<i64>,
 }
 
 #[derive(Clone, Debug, Default)]

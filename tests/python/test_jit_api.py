@@ -508,10 +508,15 @@ def test_module_with_kwargs_in_forward():
         torch.testing.assert_close(jblock(x, residual=False), block(x, residual=False))
 
 
-def test_module_without_no_grad_needs_gradients():
+def test_module_without_no_grad_computes_gradients():
     model = nn.Linear(2, 2)
-    with pytest.raises(NotImplementedError, match="gradient"):
-        thunder.jit(model)(torch.randn(1, 2))
+    x = torch.randn(3, 2)
+    thunder.jit(model)(x).square().sum().backward()
+    got = [p.grad.clone() for p in model.parameters()]
+    model.zero_grad()
+    model(x).square().sum().backward()
+    for g, p in zip(got, model.parameters()):
+        torch.testing.assert_close(g, p.grad)
 
 
 # --- traces -------------------------------------------------------------------

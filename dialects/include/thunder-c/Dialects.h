@@ -27,6 +27,12 @@ MLIR_CAPI_EXPORTED void thunderRegisterAllDialects(MlirDialectRegistry registry)
 MLIR_CAPI_EXPORTED MlirType thunderTorchResultElementType(MlirContext context, intptr_t n,
                                                           MlirType const *types);
 
+/// Calls `callback` with the name of every registered operation of
+/// `dialect` (loaded in `context`).
+MLIR_CAPI_EXPORTED void thunderForEachRegisteredOperation(MlirContext context, MlirStringRef dialect,
+                                                          MlirStringCallback callback,
+                                                          void *userData);
+
 /// Makes a fresh pass instance each time it is called.
 typedef MlirPass (*ThunderPassFactory)(void);
 

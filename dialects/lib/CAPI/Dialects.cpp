@@ -38,3 +38,9 @@ MlirType thunderTorchResultElementType(MlirContext context, intptr_t n, MlirType
   }
   return wrap(thunder::toMlirType(unwrap(context), thunder::resultType(operands)));
 }
+
+void thunderForEachRegisteredOperation(MlirContext context, MlirStringRef dialect,
+                                       MlirStringCallback callback, void *userData) {
+  for (mlir::RegisteredOperationName name : unwrap(context)->getRegisteredOperations())
+    if (name.getDialectNamespace() == unwrap(dialect)) callback(wrap(name.getStringRef()), userData);
+}

@@ -12,7 +12,18 @@ values) compiles once; later calls with the same signature reuse it.
 """
 
 from . import _malloc, extend
-from ._jit import ThunderFunction, ThunderModule, cache_hits, cache_misses, examine, jit, last_traces
+from ._jit import (
+    ThunderFunction,
+    ThunderModule,
+    cache_hits,
+    cache_misses,
+    examine,
+    jit,
+    last_backward_traces,
+    last_traces,
+    saved_for_backward,
+)
+from ._transforms import Transformed, grad, jvp, vjp, vmap
 from .errors import CaptureError, CompilationError, UnsupportedOperation
 
 __all__ = [
@@ -20,13 +31,20 @@ __all__ = [
     "CompilationError",
     "ThunderFunction",
     "ThunderModule",
+    "Transformed",
     "UnsupportedOperation",
     "cache_hits",
     "cache_misses",
     "examine",
     "extend",
+    "grad",
     "jit",
+    "jvp",
+    "last_backward_traces",
     "last_traces",
+    "saved_for_backward",
+    "vjp",
+    "vmap",
 ]
 
 _malloc.tune()

@@ -16,6 +16,9 @@ MLIR_OF = {
 }
 
 
+DTYPE_OF = {v: k for k, v in MLIR_OF.items()}
+
+
 def mlir_element(dtype):
     try:
         return MLIR_OF[dtype]

@@ -18,7 +18,7 @@ steps that the runtime calls back into Python for.
 import torch
 from torch.utils import _pytree as pytree
 
-from ._dtypes import tensor_type
+from ._dtypes import DTYPE_OF, tensor_type
 from .errors import UnsupportedOperation
 
 BUILTIN = ("blas", "thunder_cpu", "torch")
@@ -63,6 +63,68 @@ class OperatorExecutor:
 
     def __repr__(self):
         return f"OperatorExecutor({self.name!r})"
+
+
+def _vjp(call, inputs, outputs):
+    """The VJP of `call`: its operands, then the cotangents of its results
+    `outputs` in; the gradients of its operands `inputs` out. Torch autograd
+    runs the op alone once more (random ops never get here: they take no
+    differentiable input, so what they drew is saved instead)."""
+
+    def vjp(*tensors):
+        n = len(tensors) - len(outputs)
+        operands, cotangents = tensors[:n], tensors[n:]
+        with torch.enable_grad():
+            xs = [t.detach().requires_grad_(i in inputs) for i, t in enumerate(operands)]
+            out = call(*xs)
+            out = list(out) if isinstance(out, (tuple, list)) else [out]
+            picked = [(out[j], c) for j, c in zip(outputs, cotangents) if out[j].requires_grad]
+            wrt = [xs[i] for i in inputs]
+            grads = torch.autograd.grad([o for o, _ in picked], wrt, [c for _, c in picked],
+                                        allow_unused=True) if picked else [None] * len(wrt)
+        return [torch.zeros_like(w) if g is None else g for g, w in zip(grads, wrt)]
+
+    return vjp
+
+
+def _jvp(call, inputs, outputs):
+    """The JVP of `call`: its operands, then the tangents of the operands
+    `inputs` in; the tangents of the results `outputs` out (torch's
+    forward-mode AD on the op alone)."""
+
+    def jvp(*tensors):
+        n = len(tensors) - len(inputs)
+        operands, tangents = list(tensors[:n]), tensors[n:]
+        full = [torch.zeros_like(t) if t.is_floating_point() else None for t in operands]
+        for i, t in zip(inputs, tangents):
+            full[i] = t
+        differentiable = [i for i, t in enumerate(full) if t is not None]
+
+        def only_differentiable(*xs):
+            values = list(operands)
+            for i, x in zip(differentiable, xs):
+                values[i] = x
+            out = call(*values)
+            return tuple(out) if isinstance(out, (tuple, list)) else (out,)
+
+        _, tangents_out = torch.func.jvp(only_differentiable, tuple(operands[i] for i in differentiable),
+                                         tuple(full[i] for i in differentiable))
+        return [tangents_out[j] for j in outputs]
+
+    return jvp
+
+
+def _vmap(call, in_dims, _):
+    """`call` over a batch: operand i carries it at `in_dims[i]` (-1: not at
+    all), every result at 0."""
+    return torch.func.vmap(lambda *xs: call(*xs), in_dims=tuple(None if d < 0 else d for d in in_dims))
+
+
+_TRANSFORMS = {
+    "vjp": _vjp,
+    "jvp": _jvp,
+    "vmap": _vmap,
+}
 
 
 def get_executor(name):
@@ -171,19 +233,29 @@ class Router:
         return f"{ssa}#0", result_types[0]
 
     def callback(self):
-        """What the runtime calls for `thunder_exec.call` steps."""
+        """What the runtime calls for `thunder_exec.call` steps: call
+        `index` on the input capsules, through the transforms the compiler
+        made of it (its VJP, JVP or batched form)."""
         calls = self.calls
 
-        def run_external(index, capsules):
+        def run_external(index, capsules, transforms=(), specs=None):
             executor, fn, (template, spec), expected = calls[index]
             inputs = [torch.utils.dlpack.from_dlpack(c) for c in capsules]
-            it = iter(inputs)
-            flat = [next(it) if kind == "T" else value for kind, value in template]
-            args, kwargs = pytree.tree_unflatten(flat, spec)
+
+            def call(*tensors):
+                it = iter(tensors)
+                flat = [next(it) if kind == "T" else value for kind, value in template]
+                args, kwargs = pytree.tree_unflatten(flat, spec)
+                return fn(*args, **kwargs)
+
+            for kind, ins, outs in transforms:
+                call = _TRANSFORMS[kind](call, list(ins), list(outs))
+            if specs is not None:
+                expected = [(tuple(shape), DTYPE_OF[dtype]) for dtype, shape in specs]
             if executor == "torch" and all(t.numel() < _SMALL_OP for t in inputs):
-                out = _on_one_torch_thread(fn, args, kwargs)
+                out = _on_one_torch_thread(call, inputs, {})
             else:
-                out = fn(*args, **kwargs)
+                out = call(*inputs)
             outs = list(out) if isinstance(out, (tuple, list)) else [out]
             # The runtime reads these buffers as the captured shapes and dtypes:
             # anything else would be read out of bounds.

@@ -1,6 +1,7 @@
 """`thunder.jit`: capture, compile, cache with guards, run."""
 
 import functools
+import math
 import threading
 
 import torch
@@ -16,17 +17,23 @@ from .errors import UnsupportedOperation
 
 
 class Entry:
-    """One compiled specialisation: the capture, the program, its callbacks."""
+    """One compiled specialisation: the capture, the program, its callbacks.
+    A training specialisation (some input needs a gradient) has `training`,
+    the forward and backward programs, instead of `program`."""
 
-    def __init__(self, captured, program, router, implicit_slots=()):
+    def __init__(self, captured, program, router, implicit_slots=(), training=None):
         self.captured = captured
         self.program = program
+        self.training = training
         self.router = router
         self.external = router.callback()
         # Slots of the tensors read from closures/globals: extra last inputs.
         self.implicit_slots = implicit_slots
         # Tensors made inside the function from Python data: the very last inputs.
         self.constants = []
+        if training is not None:
+            # The inputs the backward reads, which the forward keeps.
+            self.backward_inputs = sorted({i for kind, i in training.backward_args if kind == "input"})
 
 
 class ThunderFunction:
@@ -80,7 +87,7 @@ class ThunderFunction:
             self.cache_misses += 1
             entry = self._compile(flat, spec, [(slot, v) for slot, v in implicit if isinstance(v, torch.Tensor)])
             self._cache[key] = entry
-            if fast is not None:
+            if fast is not None and entry.training is None:
                 # Later calls like this one are served by the Rust dispatcher.
                 self._dispatch.add(
                     entry,
@@ -111,16 +118,22 @@ class ThunderFunction:
                 _check_plain_tensor(v)
                 if v.device.type != "cpu":
                     raise UnsupportedOperation(f"thunder.jit runs on the CPU today; got a tensor on {v.device}")
-                if v.requires_grad and torch.is_grad_enabled():
-                    raise NotImplementedError(
-                        "thunder.jit does not compute gradients yet: call it under torch.no_grad() "
-                        "or on tensors that do not require grad"
-                    )
         captured = capture(self._fn, flat, spec, self._implicit, implicit_tensors)
         router = Router(self._executors)
-        text, _ = translate(captured.graph_module, "main", router)
-        program = _native.compile(text, "main", self._executors)
-        entry = Entry(captured, program, router, [_slot_id(slot) for slot, _ in implicit_tensors])
+        inputs = [flat[i] for i in captured.tensor_positions] + [t for _, t in implicit_tensors]
+        # With grad mode on, the inputs that require grad are differentiated:
+        # the program becomes a forward and a backward (torch autograd runs the
+        # backward through a torch.autograd.Function).
+        wrt = [i for i, t in enumerate(inputs) if t.requires_grad and torch.is_grad_enabled()]
+        slots = [_slot_id(slot) for slot, _ in implicit_tensors]
+        if wrt:
+            transform = f'{{kind = "vjp", wrt = array<i64: {", ".join(map(str, wrt))}>}}'
+            text, _ = translate(captured.graph_module, "main", router, [transform])
+            training = _native.compile_training(text, "main", self._executors)
+            entry = Entry(captured, None, router, slots, training)
+        else:
+            text, _ = translate(captured.graph_module, "main", router)
+            entry = Entry(captured, _native.compile(text, "main", self._executors), router, slots)
         entry.constants = _graph_constants(captured.graph_module)
         return entry
 
@@ -220,10 +233,60 @@ def _dense(t):
     return t.contiguous()
 
 
+def _launch(program, tensors, external):
+    """Runs `program` on dense tensors; its outputs as torch tensors."""
+    pointers = [(t.data_ptr(), list(t.shape)) for t in tensors]
+    return [_from_dlpack(c) for c in program.run(pointers, external)]
+
+
+class _Compiled(torch.autograd.Function):
+    """A training specialisation inside torch autograd: `forward` runs the
+    compiled forward and keeps what the compiled backward reads; `backward`
+    runs it on those and the outputs' gradients."""
+
+    @staticmethod
+    def forward(ctx, entry, *inputs):
+        training = entry.training
+        tensors = _launch(training.forward, [_dense(t) for t in inputs] + entry.constants, entry.external)
+        outputs, saved = tensors[: training.num_outputs], tensors[training.num_outputs:]
+        ctx.entry = entry
+        ctx.save_for_backward(*saved, *(inputs[i] for i in entry.backward_inputs))
+        active = set(training.active_outputs)
+        ctx.mark_non_differentiable(*(o for j, o in enumerate(outputs) if j not in active))
+        return tuple(outputs)
+
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, *grad_outputs):
+        entry = ctx.entry
+        training = entry.training
+        stored = ctx.saved_tensors
+        saved = stored[: training.num_saved]
+        kept = dict(zip(entry.backward_inputs, stored[training.num_saved:]))
+        args = []
+        for kind, k in training.backward_args:
+            if kind == "saved":
+                args.append(saved[k])
+            elif kind == "input":
+                args.append(_dense(kept[k]))
+            else:
+                args.append(_dense(grad_outputs[k]))
+        grads = _launch(training.backward, args, entry.external)
+        result = [None] * len(ctx.needs_input_grad)
+        for g, i in zip(grads, training.gradients):
+            result[1 + i] = g
+        return tuple(result)
+
+
 def _run(entry, flat, implicit=None):
     captured = entry.captured
     originals = [flat[i] for i in captured.tensor_positions]
     originals += [implicit[slot] for slot in entry.implicit_slots]
+    if entry.training is not None:
+        tensors = list(_Compiled.apply(entry, *originals))
+        if captured.single_tensor_output:
+            return tensors[0]
+        return _arrange(entry, tensors, originals)
     inputs = [_dense(t) for t in originals] + entry.constants
     pointers = [(t.data_ptr(), list(t.shape)) for t in inputs]
     capsules = entry.program.run(pointers, entry.external)
@@ -301,29 +364,77 @@ def cache_misses(jfn):
     return _function_of(jfn).cache_misses
 
 
-def last_traces(jfn):
-    """The program of the last call at every level: torch, prims, exec,
-    linalg, llvm. Each trace's `pipeline` is the `thunder-opt
-    --pass-pipeline` that produces the next level from its `text`."""
+def _last_entry(jfn):
     entry = _function_of(jfn)._last
     if entry is None:
         raise RuntimeError("the function has not been called yet")
-    return list(entry.program.traces)
+    return entry
+
+
+def last_traces(jfn):
+    """The program of the last call at every level: torch, prims, exec,
+    linalg, llvm (for a call that computed gradients: torch, prims, the joint
+    forward+backward, the split into forward and backward modules, then each
+    of those at exec, linalg and llvm). Each trace's `pipeline` is the
+    `thunder-opt --pass-pipeline` that produces the next level from its
+    `text`."""
+    entry = _last_entry(jfn)
+    program = entry.program if entry.training is None else entry.training.forward
+    return list(program.traces)
+
+
+def last_backward_traces(jfn):
+    """The backward program of the last call at every level from the split
+    on: prims, exec, linalg, llvm, each with the pipeline that makes the next."""
+    entry = _last_entry(jfn)
+    if entry.training is None:
+        raise RuntimeError(
+            "the last call computed no gradients: no input required grad, or grad mode was off"
+        )
+    return list(entry.training.backward.traces)
+
+
+_BYTES = {"f64": 8, "i64": 8, "f32": 4, "i32": 4, "f16": 2, "bf16": 2, "i16": 2, "i8": 1, "ui8": 1, "i1": 1}
+
+
+def saved_for_backward(jfn):
+    """What the last call keeps for its backward: ``{"tensors": n, "bytes":
+    b, "inputs": k}``: the n values the forward computed and saved (b bytes),
+    and the k inputs the backward reads (kept, not copied)."""
+    entry = _last_entry(jfn)
+    if entry.training is None:
+        return {"tensors": 0, "bytes": 0, "inputs": 0}
+    training = entry.training
+    specs = training.forward.output_specs[training.num_outputs:]
+    size = sum(_BYTES[dtype] * math.prod(shape) for dtype, shape in specs)
+    return {"tensors": len(specs), "bytes": size, "inputs": len(entry.backward_inputs)}
 
 
 def examine(fn, *args, executors=None, **kwargs):
     """Compiles `fn` for these arguments and reports which executor runs each
-    aten operation, and the plan the runtime executes. Returns
-    ``{"claims": [(aten op, executor)], "plan": str}``."""
+    aten operation, the plan the runtime executes and, when the call computes
+    gradients, the backward's plan and what is saved for it. Returns
+    ``{"claims": [(aten op, executor)], "plan": str}`` (and ``"backward_plan"``,
+    ``"saved"`` for training)."""
     jfn = fn if isinstance(fn, (ThunderFunction, ThunderModule)) else jit(fn, executors=executors)
     jfn(*args, **kwargs)
     entry = _function_of(jfn)._last
     claims = list(entry.router.claims)
-    plan = entry.program.describe()
     width = max([len(op) for op, _ in claims] + [10])
     print(f"{'aten operation':<{width}}  executor")
     for op, ex in claims:
         print(f"{op:<{width}}  {ex}")
-    print("plan:")
+    if entry.training is None:
+        plan = entry.program.describe()
+        print("plan:")
+        print("\n".join("  " + line for line in plan.splitlines()))
+        return {"claims": claims, "plan": plan}
+    plan = entry.training.forward.describe()
+    backward = entry.training.backward.describe()
+    saved = saved_for_backward(jfn)
+    print("forward plan:")
     print("\n".join("  " + line for line in plan.splitlines()))
-    return {"claims": claims, "plan": plan}
+    print(f"saved for backward: {saved['tensors']} tensors, {saved['bytes']} bytes (and {saved['inputs']} inputs kept)")
+    print("backward plan:")
+    print("\n".join("  " + line for line in backward.splitlines()))
+    return {"claims": claims, "plan": plan, "backward_plan": backward, "saved": saved}

@@ -261,10 +261,12 @@ def _reduction(em, node, name):
     return em.op(name, [x], result_type_of(node), attrs)
 
 
-def translate(graph_module, name="main", router=None):
+def translate(graph_module, name="main", router=None, transforms=()):
     """Returns (mlir text, [(dtype, shape)] of the outputs) for a captured
     graph. `router(emitter, node, translate_call)`, when given, decides who
-    runs each call: it emits the node and returns its (ssa, type)."""
+    runs each call: it emits the node and returns its (ssa, type).
+    `transforms` are the function's `thunder.transforms` entries, as MLIR
+    dictionary attributes (`{kind = "vjp", wrt = array<i64: 0>}`)."""
     em = Emitter()
     args = []
     for node in graph_module.graph.nodes:
@@ -297,8 +299,9 @@ def translate(graph_module, name="main", router=None):
     result_types = ", ".join(t for _, t in results)
     body = "\n".join(em.lines)
     ret = f"  return {', '.join(n for n, _ in results)} : {result_types}" if results else "  return"
+    attributes = f" attributes {{thunder.transforms = [{', '.join(transforms)}]}}" if transforms else ""
     text = (
-        f"func.func @{name}({', '.join(args)}) -> ({result_types}) {{\n{body}\n{ret}\n}}\n"
+        f"func.func @{name}({', '.join(args)}) -> ({result_types}){attributes} {{\n{body}\n{ret}\n}}\n"
     )
     specs = []
     for o in outputs:

@@ -202,4 +202,163 @@ impl Prims {
             elem
         }
     }
+
+    pub fn neg(&self, x: Value) -> Value {
+        self.unary("neg", x)
+    }
+
+    pub fn zeros_like(&self, like: Value) -> Value {
+        self.full_like(like, 0.0)
+    }
+
+    /// Whether `x` is a floating tensor (what gradients and tangents flow through).
+    pub fn is_float(x: Value) -> bool {
+        let t = ir::value_type(x);
+        ir::is_tensor(t) && Elem::of(ir::elem_of(t)).is_float()
+    }
+
+    /// Sum over sorted `dims`, accumulating f16/bf16 in f32 as PyTorch does,
+    /// in `x`'s dtype.
+    pub fn sum_accumulating(&self, x: Value, dims: &[i64]) -> Value {
+        if dims.is_empty() {
+            return x;
+        }
+        let elem = ir::elem_of(ir::value_type(x));
+        let acc = self.compute_type(elem);
+        let s = self.reduce("sum", self.convert(x, acc), dims);
+        self.convert(s, elem)
+    }
+
+    /// Sums `x` (of a broadcast's result shape) back to `shape`, the operand
+    /// of a `broadcast_in_dim` with `dims`: the transpose of that broadcast.
+    pub fn unbroadcast(&self, x: Value, shape: &[i64], dims: &[i64]) -> Value {
+        let have = ir::shape_of(ir::value_type(x));
+        let mut summed: Vec<i64> = (0..have.len() as i64)
+            .filter(|d| !dims.contains(d))
+            .collect();
+        for (i, d) in dims.iter().enumerate() {
+            if shape[i] == 1 && have[*d as usize] != 1 {
+                summed.push(*d);
+            }
+        }
+        summed.sort();
+        let s = self.sum_accumulating(x, &summed);
+        self.reshape(s, shape)
+    }
+
+    pub fn slice(&self, x: Value, start: &[i64], limit: &[i64], strides: &[i64]) -> Value {
+        let shape: Vec<i64> = (0..start.len())
+            .map(|i| {
+                let span = limit[i] - start[i];
+                if span <= 0 {
+                    0
+                } else {
+                    (span + strides[i] - 1) / strides[i]
+                }
+            })
+            .collect();
+        let t = ir::tensor_type(&shape, ir::elem_of(ir::value_type(x)));
+        let ctx = self.ctx();
+        self.op(
+            "slice",
+            &[x],
+            t,
+            &[
+                ("start_indices", ir::i64_array(ctx, start)),
+                ("limit_indices", ir::i64_array(ctx, limit)),
+                ("strides", ir::i64_array(ctx, strides)),
+            ],
+        )
+    }
+
+    /// `pad` with a 0-d `value` of `x`'s dtype.
+    pub fn pad(
+        &self,
+        x: Value,
+        value: Value,
+        low: &[i64],
+        high: &[i64],
+        interior: &[i64],
+    ) -> Value {
+        let have = ir::shape_of(ir::value_type(x));
+        let shape: Vec<i64> = (0..have.len())
+            .map(|i| {
+                let inner = if have[i] == 0 {
+                    0
+                } else {
+                    (have[i] - 1) * interior[i]
+                };
+                low[i] + have[i] + inner + high[i]
+            })
+            .collect();
+        let t = ir::tensor_type(&shape, ir::elem_of(ir::value_type(x)));
+        let ctx = self.ctx();
+        self.op(
+            "pad",
+            &[x, value],
+            t,
+            &[
+                ("low", ir::i64_array(ctx, low)),
+                ("high", ir::i64_array(ctx, high)),
+                ("interior", ir::i64_array(ctx, interior)),
+            ],
+        )
+    }
+
+    pub fn cat(&self, parts: &[Value], dim: i64) -> Value {
+        let first = ir::value_type(parts[0]);
+        let mut shape = ir::shape_of(first);
+        shape[dim as usize] = parts
+            .iter()
+            .map(|p| ir::shape_of(ir::value_type(*p))[dim as usize])
+            .sum();
+        let t = ir::tensor_type(&shape, ir::elem_of(first));
+        self.op("cat", parts, t, &[("dim", ir::i64_attr(self.ctx(), dim))])
+    }
+
+    pub fn matmul(&self, a: Value, b: Value) -> Value {
+        let sa = ir::shape_of(ir::value_type(a));
+        let sb = ir::shape_of(ir::value_type(b));
+        let mut shape = sa[..sa.len() - 1].to_vec();
+        shape.push(sb[sb.len() - 1]);
+        let t = ir::tensor_type(&shape, ir::elem_of(ir::value_type(a)));
+        self.op("matmul", &[a, b], t, &[])
+    }
+
+    /// `x` with its last two dimensions swapped.
+    pub fn transpose_last2(&self, x: Value) -> Value {
+        let rank = ir::shape_of(ir::value_type(x)).len() as i64;
+        let mut perm: Vec<i64> = (0..rank).collect();
+        perm.swap(rank as usize - 1, rank as usize - 2);
+        self.transpose(x, &perm)
+    }
+
+    /// `(var, mean)` over sorted `dims`.
+    pub fn var_mean(&self, x: Value, dims: &[i64], correction: f64) -> (Value, Value) {
+        let t = ir::value_type(x);
+        let shape: Vec<i64> = ir::shape_of(t)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !dims.contains(&(*i as i64)))
+            .map(|(_, s)| s)
+            .collect();
+        let r = ir::tensor_type(&shape, ir::elem_of(t));
+        let attrs = [
+            ("dims", ir::i64_array(self.ctx(), dims)),
+            ("correction", ir::f64_attr(self.ctx(), correction)),
+        ];
+        let op = self
+            .b
+            .create("thunder_prims.var_mean", &[x], &[r, r], &attrs, vec![]);
+        (ir::result(op, 0), ir::result(op, 1))
+    }
+
+    /// A copy of `op` (same name, attributes and regions) on `operands`,
+    /// giving results of `results` types.
+    pub fn recreate(&self, op: ir::Op, operands: &[Value], results: &[Type]) -> ir::Op {
+        let attrs = ir::attributes(op);
+        let named: Vec<(&str, Attr)> = attrs.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+        self.b
+            .create(&ir::op_name(op), operands, results, &named, vec![])
+    }
 }

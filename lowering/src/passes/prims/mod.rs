@@ -2,3 +2,10 @@
 //! decomposition emit prims through.
 
 pub(crate) mod builder;
+pub mod grad;
+pub mod jvp;
+pub mod remat;
+pub mod rules;
+pub mod split;
+pub(crate) mod transform;
+pub mod vmap;
