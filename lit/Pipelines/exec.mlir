@@ -22,6 +22,7 @@
 // The softmax kernel.
 // CHECK-NEXT: func.func @main_fusion_0(%{{[^:]+}}: tensor<4x8xf32>) -> tensor<4x8xf32> attributes {thunder.executor = "thunder_cpu"} {
 // CHECK-NEXT: thunder_prims.amax
+// CHECK-NEXT: thunder_prims.stop_gradient
 // CHECK-NEXT: thunder_prims.broadcast_in_dim
 // CHECK-NEXT: thunder_prims.sub
 // CHECK-NEXT: thunder_prims.exp

@@ -591,17 +591,14 @@ func.func @reciprocal_u8(%a: tensor<4xui8>) -> tensor<4xf32> {
 
 // -----
 
-// Compound ops on bf16/f16 compute in f32 and convert back once.
+// Compound ops on bf16/f16 compute in f32 and convert back once. sigmoid is
+// a prim of its own (its derivative y (1 - y) stays finite).
 // CHECK-LABEL: func.func @sigmoid_bf16(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<4xbf16>) -> tensor<4xbf16>
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.convert_element_type %[[ARG0]] : tensor<4xbf16> to tensor<4xf32>
-// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.neg %[[V0]] : tensor<4xf32>
-// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.exp %[[V1]] : tensor<4xf32>
-// CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.full 1.000000e+00 : f32 : tensor<4xf32>
-// CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.add %[[V2]], %[[V3]] : tensor<4xf32>
-// CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.reciprocal %[[V4]] : tensor<4xf32>
-// CHECK-NEXT: %[[V6:[^ ]+]] = thunder_prims.convert_element_type %[[V5]] : tensor<4xf32> to tensor<4xbf16>
-// CHECK-NEXT: return %[[V6]] : tensor<4xbf16>
+// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.sigmoid %[[V0]] : tensor<4xf32>
+// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.convert_element_type %[[V1]] : tensor<4xf32> to tensor<4xbf16>
+// CHECK-NEXT: return %[[V2]] : tensor<4xbf16>
 func.func @sigmoid_bf16(%a: tensor<4xbf16>) -> tensor<4xbf16> {
   %0 = thunder_torch.sigmoid %a : tensor<4xbf16> -> tensor<4xbf16>
   return %0 : tensor<4xbf16>
@@ -612,12 +609,8 @@ func.func @sigmoid_bf16(%a: tensor<4xbf16>) -> tensor<4xbf16> {
 // CHECK-LABEL: func.func @sigmoid_i64(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<4xi64>) -> tensor<4xf32>
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.convert_element_type %[[ARG0]] : tensor<4xi64> to tensor<4xf32>
-// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.neg %[[V0]] : tensor<4xf32>
-// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.exp %[[V1]] : tensor<4xf32>
-// CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.full 1.000000e+00 : f32 : tensor<4xf32>
-// CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.add %[[V2]], %[[V3]] : tensor<4xf32>
-// CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.reciprocal %[[V4]] : tensor<4xf32>
-// CHECK-NEXT: return %[[V5]] : tensor<4xf32>
+// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.sigmoid %[[V0]] : tensor<4xf32>
+// CHECK-NEXT: return %[[V1]] : tensor<4xf32>
 func.func @sigmoid_i64(%a: tensor<4xi64>) -> tensor<4xf32> {
   %0 = thunder_torch.sigmoid %a : tensor<4xi64> -> tensor<4xf32>
   return %0 : tensor<4xf32>
@@ -628,14 +621,10 @@ func.func @sigmoid_i64(%a: tensor<4xi64>) -> tensor<4xf32> {
 // CHECK-LABEL: func.func @silu_f16(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<4xf16>) -> tensor<4xf16>
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.convert_element_type %[[ARG0]] : tensor<4xf16> to tensor<4xf32>
-// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.neg %[[V0]] : tensor<4xf32>
-// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.exp %[[V1]] : tensor<4xf32>
-// CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.full 1.000000e+00 : f32 : tensor<4xf32>
-// CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.add %[[V2]], %[[V3]] : tensor<4xf32>
-// CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.reciprocal %[[V4]] : tensor<4xf32>
-// CHECK-NEXT: %[[V6:[^ ]+]] = thunder_prims.mul %[[V0]], %[[V5]] : tensor<4xf32>
-// CHECK-NEXT: %[[V7:[^ ]+]] = thunder_prims.convert_element_type %[[V6]] : tensor<4xf32> to tensor<4xf16>
-// CHECK-NEXT: return %[[V7]] : tensor<4xf16>
+// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.sigmoid %[[V0]] : tensor<4xf32>
+// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.mul %[[V0]], %[[V1]] : tensor<4xf32>
+// CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.convert_element_type %[[V2]] : tensor<4xf32> to tensor<4xf16>
+// CHECK-NEXT: return %[[V3]] : tensor<4xf16>
 func.func @silu_f16(%a: tensor<4xf16>) -> tensor<4xf16> {
   %0 = thunder_torch.silu %a : tensor<4xf16> -> tensor<4xf16>
   return %0 : tensor<4xf16>
@@ -712,9 +701,12 @@ func.func @abs_f16(%a: tensor<4xf16>) -> tensor<4xf16> {
 
 // CHECK-LABEL: func.func @relu_i8(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<4xi8>) -> tensor<4xi8>
+// relu is `x <= 0 ? 0 : x`: NaN stays NaN, and the gradient is PyTorch's
+// (none at 0), where maximum would split it at the tie.
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.full 0 : i8 : tensor<4xi8>
-// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.maximum %[[ARG0]], %[[V0]] : tensor<4xi8>
-// CHECK-NEXT: return %[[V1]] : tensor<4xi8>
+// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.le %[[ARG0]], %[[V0]] : tensor<4xi8>
+// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.where %[[V1]], %[[V0]], %[[ARG0]] : tensor<4xi1>, tensor<4xi8>
+// CHECK-NEXT: return %[[V2]] : tensor<4xi8>
 func.func @relu_i8(%a: tensor<4xi8>) -> tensor<4xi8> {
   %0 = thunder_torch.relu %a : tensor<4xi8> -> tensor<4xi8>
   return %0 : tensor<4xi8>
@@ -853,16 +845,23 @@ func.func @where_two_numbers(%c: tensor<4xi1>, %a: f64, %b: i64) -> tensor<4xf32
 // -----
 
 // A float bound promotes an int tensor to f32; max(x, lo) then min(., hi).
+// On floats, x itself strictly inside the bounds and the clamped value, a
+// constant to the transforms, elsewhere: PyTorch's gradient (none at a bound).
 // CHECK-LABEL: func.func @clamp_int_float_bounds(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<4xi32>, %[[ARG1:[^:]+]]: f64, %[[ARG2:[^:]+]]: i64) -> tensor<4xf32>
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.convert_element_type %[[ARG0]] : tensor<4xi32> to tensor<4xf32>
 // CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.from_scalar %[[ARG1]] : f64 to tensor<f32>
 // CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V1]], dims = [] : tensor<f32> -> tensor<4xf32>
 // CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.maximum %[[V0]], %[[V2]] : tensor<4xf32>
-// CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.from_scalar %[[ARG2]] : i64 to tensor<f32>
-// CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V4]], dims = [] : tensor<f32> -> tensor<4xf32>
-// CHECK-NEXT: %[[V6:[^ ]+]] = thunder_prims.minimum %[[V3]], %[[V5]] : tensor<4xf32>
-// CHECK-NEXT: return %[[V6]] : tensor<4xf32>
+// CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.gt %[[V0]], %[[V2]] : tensor<4xf32>
+// CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.from_scalar %[[ARG2]] : i64 to tensor<f32>
+// CHECK-NEXT: %[[V6:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V5]], dims = [] : tensor<f32> -> tensor<4xf32>
+// CHECK-NEXT: %[[V7:[^ ]+]] = thunder_prims.minimum %[[V3]], %[[V6]] : tensor<4xf32>
+// CHECK-NEXT: %[[V8:[^ ]+]] = thunder_prims.lt %[[V0]], %[[V6]] : tensor<4xf32>
+// CHECK-NEXT: %[[V9:[^ ]+]] = thunder_prims.bitwise_and %[[V4]], %[[V8]] : tensor<4xi1>
+// CHECK-NEXT: %[[V10:[^ ]+]] = thunder_prims.stop_gradient %[[V7]] : tensor<4xf32>
+// CHECK-NEXT: %[[V11:[^ ]+]] = thunder_prims.where %[[V9]], %[[V0]], %[[V10]] : tensor<4xi1>, tensor<4xf32>
+// CHECK-NEXT: return %[[V11]] : tensor<4xf32>
 func.func @clamp_int_float_bounds(%a: tensor<4xi32>, %lo: f64, %hi: i64) -> tensor<4xf32> {
   %0 = thunder_torch.clamp %a min %lo : f64 max %hi : i64 : tensor<4xi32> -> tensor<4xf32>
   return %0 : tensor<4xf32>
@@ -875,7 +874,10 @@ func.func @clamp_int_float_bounds(%a: tensor<4xi32>, %lo: f64, %hi: i64) -> tens
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.from_scalar %[[ARG1]] : f64 to tensor<f16>
 // CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V0]], dims = [] : tensor<f16> -> tensor<4xf16>
 // CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.minimum %[[ARG0]], %[[V1]] : tensor<4xf16>
-// CHECK-NEXT: return %[[V2]] : tensor<4xf16>
+// CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.lt %[[ARG0]], %[[V1]] : tensor<4xf16>
+// CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.stop_gradient %[[V2]] : tensor<4xf16>
+// CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.where %[[V3]], %[[ARG0]], %[[V4]] : tensor<4xi1>, tensor<4xf16>
+// CHECK-NEXT: return %[[V5]] : tensor<4xf16>
 func.func @clamp_max_only(%a: tensor<4xf16>, %hi: f64) -> tensor<4xf16> {
   %0 = thunder_torch.clamp %a max %hi : f64 : tensor<4xf16> -> tensor<4xf16>
   return %0 : tensor<4xf16>
@@ -1227,10 +1229,12 @@ func.func @var_f16_correction0_keepdim(%a: tensor<2x3xf16>) -> tensor<1x3xf16> {
 
 // Softmax subtracts the max before exp, and multiplies by the reciprocal of
 // the sum (one division per row, as ATen's kernel).
+// The row maximum keeps exp in range; no gradient goes through it.
 // CHECK-LABEL: func.func @softmax_f32(
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x3xf32>) -> tensor<2x3xf32>
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.amax %[[ARG0]], dims = [0] : tensor<2x3xf32> -> tensor<3xf32>
-// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V0]], dims = [1] : tensor<3xf32> -> tensor<2x3xf32>
+// CHECK-NEXT: %[[M:[^ ]+]] = thunder_prims.stop_gradient %[[V0]] : tensor<3xf32>
+// CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.broadcast_in_dim %[[M]], dims = [1] : tensor<3xf32> -> tensor<2x3xf32>
 // CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.sub %[[ARG0]], %[[V1]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.exp %[[V2]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.sum %[[V3]], dims = [0] : tensor<2x3xf32> -> tensor<3xf32>
@@ -1249,7 +1253,8 @@ func.func @softmax_f32(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x3xbf16>) -> tensor<2x3xbf16>
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.convert_element_type %[[ARG0]] : tensor<2x3xbf16> to tensor<2x3xf32>
 // CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.amax %[[V0]], dims = [1] : tensor<2x3xf32> -> tensor<2xf32>
-// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V1]], dims = [0] : tensor<2xf32> -> tensor<2x3xf32>
+// CHECK-NEXT: %[[M:[^ ]+]] = thunder_prims.stop_gradient %[[V1]] : tensor<2xf32>
+// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.broadcast_in_dim %[[M]], dims = [0] : tensor<2xf32> -> tensor<2x3xf32>
 // CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.sub %[[V0]], %[[V2]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.exp %[[V3]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.sum %[[V4]], dims = [1] : tensor<2x3xf32> -> tensor<2xf32>
@@ -1270,7 +1275,8 @@ func.func @softmax_bf16(%a: tensor<2x3xbf16>) -> tensor<2x3xbf16> {
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x3xf16>) -> tensor<2x3xf32>
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.convert_element_type %[[ARG0]] : tensor<2x3xf16> to tensor<2x3xf32>
 // CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.amax %[[V0]], dims = [1] : tensor<2x3xf32> -> tensor<2xf32>
-// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V1]], dims = [0] : tensor<2xf32> -> tensor<2x3xf32>
+// CHECK-NEXT: %[[M:[^ ]+]] = thunder_prims.stop_gradient %[[V1]] : tensor<2xf32>
+// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.broadcast_in_dim %[[M]], dims = [0] : tensor<2xf32> -> tensor<2x3xf32>
 // CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.sub %[[V0]], %[[V2]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.exp %[[V3]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.sum %[[V4]], dims = [1] : tensor<2x3xf32> -> tensor<2xf32>
@@ -1289,7 +1295,8 @@ func.func @softmax_f16_dtype_f32(%a: tensor<2x3xf16>) -> tensor<2x3xf32> {
 // CHECK-SAME: %[[ARG0:[^:]+]]: tensor<2x3xf16>) -> tensor<2x3xf16>
 // CHECK-NEXT: %[[V0:[^ ]+]] = thunder_prims.convert_element_type %[[ARG0]] : tensor<2x3xf16> to tensor<2x3xf32>
 // CHECK-NEXT: %[[V1:[^ ]+]] = thunder_prims.amax %[[V0]], dims = [1] : tensor<2x3xf32> -> tensor<2xf32>
-// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.broadcast_in_dim %[[V1]], dims = [0] : tensor<2xf32> -> tensor<2x3xf32>
+// CHECK-NEXT: %[[M:[^ ]+]] = thunder_prims.stop_gradient %[[V1]] : tensor<2xf32>
+// CHECK-NEXT: %[[V2:[^ ]+]] = thunder_prims.broadcast_in_dim %[[M]], dims = [0] : tensor<2xf32> -> tensor<2x3xf32>
 // CHECK-NEXT: %[[V3:[^ ]+]] = thunder_prims.sub %[[V0]], %[[V2]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V4:[^ ]+]] = thunder_prims.exp %[[V3]] : tensor<2x3xf32>
 // CHECK-NEXT: %[[V5:[^ ]+]] = thunder_prims.sum %[[V4]], dims = [1] : tensor<2x3xf32> -> tensor<2xf32>

@@ -46,6 +46,8 @@ func.func @float_unary(%f32: tensor<2x3xf32>, %f64: tensor<4xf64>, %f16: tensor<
   %18 = thunder_prims.erf %f64 : tensor<4xf64>
   // CHECK: thunder_prims.reciprocal %{{.*}} : tensor<4xf16>
   %19 = thunder_prims.reciprocal %f16 : tensor<4xf16>
+  // CHECK: thunder_prims.sigmoid %{{.*}} : tensor<4xf16>
+  %sig = thunder_prims.sigmoid %f16 : tensor<4xf16>
   // CHECK: thunder_prims.floor %{{.*}} : tensor<4xbf16>
   %20 = thunder_prims.floor %bf16 : tensor<4xbf16>
   // CHECK: thunder_prims.ceil %{{.*}} : tensor<2x3xf32>
@@ -79,6 +81,9 @@ func.func @numeric_unary(%i64: tensor<4xi64>, %i32: tensor<2x2xi32>, %i16: tenso
   %6 = thunder_prims.bitwise_not %b : tensor<4xi1>
   // CHECK: thunder_prims.bitwise_not %{{.*}} : tensor<4xui8>
   %7 = thunder_prims.bitwise_not %u8 : tensor<4xui8>
+  // stop_gradient takes any dtype.
+  // CHECK: thunder_prims.stop_gradient %{{.*}} : tensor<4xi16>
+  %sg = thunder_prims.stop_gradient %i16 : tensor<4xi16>
   return
 }
 

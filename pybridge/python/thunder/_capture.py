@@ -87,10 +87,13 @@ def _anchor_stack_traces(fn):
         register(target)
 
 
-def capture(fn, flat_args, in_spec, implicit=None, implicit_tensors=()):
+def capture(fn, flat_args, in_spec, implicit=None, implicit_tensors=(), aliases=True):
     """Captures `fn`; `implicit_tensors` are [(slot, tensor)] of tensors it
     reads from closures or globals (see `_implicit`), which become the last
-    graph inputs."""
+    graph inputs. With `aliases`, outputs that are inputs or views of them are
+    recorded as such (the caller makes them from the inputs); without, the
+    program computes them too (the functional transforms differentiate and
+    batch them like any output)."""
     positions = [i for i, a in enumerate(flat_args) if isinstance(a, torch.Tensor)]
     tensors = [flat_args[i] for i in positions] + [t for _, t in implicit_tensors]
     state = {}
@@ -119,7 +122,7 @@ def capture(fn, flat_args, in_spec, implicit=None, implicit_tensors=()):
         for o in out_flat:
             if isinstance(o, torch.Tensor):
                 storage = StorageWeakRef(o.untyped_storage())
-                if storage in storages:
+                if aliases and storage in storages:
                     i = storages.index(storage)
                     template.append(("alias", i, None if o is ts[i] else (o.size(), o.stride(), o.storage_offset())))
                     continue

@@ -148,7 +148,7 @@ class Transformed:
         base = calls[0]
         flat, spec = pytree.tree_flatten((tuple(base), {}))
         implicit_tensors = [(slot, v) for slot, v in implicit if isinstance(v, torch.Tensor)]
-        captured = capture(self.fn, flat, spec, self._implicit, implicit_tensors)
+        captured = capture(self.fn, flat, spec, self._implicit, implicit_tensors, aliases=False)
         if any(not isinstance(t, int) for t in captured.out_template):
             raise UnsupportedOperation("functional transforms need a function that returns tensors only")
         graph_inputs = [n for n in captured.graph_module.graph.nodes if n.op == "get_attr"]
@@ -179,7 +179,7 @@ class Transformed:
 
 
 def _output_metas(captured):
-    outs = [n for n in captured.graph_module.graph.nodes if n.op == "output"][0].args[0]
+    outs = next(n for n in captured.graph_module.graph.nodes if n.op == "output").args[0]
     outs = outs if isinstance(outs, (list, tuple)) else [outs]
     return [o.meta["val"] for o in outs]
 
@@ -249,6 +249,8 @@ def _apply(level, inputs, values, outputs, output_values, call, size):
         cotangent_leaves = _leaves([call[1]])
         if len(cotangent_leaves) != len(floating_outputs):
             raise ValueError(f"vjp: {len(cotangent_leaves)} cotangents for {len(floating_outputs)} floating outputs")
+        for k, (c, j) in enumerate(zip(cotangent_leaves, floating_outputs)):
+            _same_kind(c, output_values[j], f"vjp: cotangent {k}", f"output {j}")
         new_inputs = remap + [("leaf", primal_count + k) for k in range(len(cotangent_leaves))]
         new_values = values + [output_values[j] for j in floating_outputs]
         m = len(output_values)
@@ -261,6 +263,9 @@ def _apply(level, inputs, values, outputs, output_values, call, size):
         tangent_leaves = _leaves([call[1]])
         if len(tangent_leaves) != primal_count:
             raise ValueError(f"jvp: {len(tangent_leaves)} tangents for {primal_count} primals")
+        for k, t in enumerate(tangent_leaves):
+            primal = _leaves(call[0] if isinstance(call[0], (tuple, list)) else [call[0]])[k]
+            _same_kind(t, primal, f"jvp: tangent {k}", f"primal {k}")
         new_inputs = list(remap)
         new_values = list(values)
         for i, s in enumerate(remap):
@@ -308,6 +313,14 @@ def _apply(level, inputs, values, outputs, output_values, call, size):
     text = _dict("vmap", in_dims=in_dims, out_dims=[d % (len(o.shape) + 1) for o, d in zip(output_values, od)])
     text = text[:-1] + f", size = {size} : i64}}"
     return remap, new_values, outputs, out_values, text
+
+
+def _same_kind(value, like, what, of):
+    """A cotangent or tangent must have its primal's (or output's) shape and dtype."""
+    if not isinstance(value, torch.Tensor):
+        raise TypeError(f"{what} must be a tensor, got {type(value).__name__}")
+    if value.dtype != like.dtype or value.shape != like.shape:
+        raise ValueError(f"{what} is {value.dtype} {list(value.shape)}, but {of} is {like.dtype} {list(like.shape)}")
 
 
 def _dict(kind, **arrays):

@@ -524,6 +524,8 @@ fn lower(b: &Builder, prim: &Prim) -> Result<Vec<Value>, String> {
                 Elem::of(out_elem),
             )
         }
+        // Only the transforms care; in code it is its operand.
+        "stop_gradient" => one(ops[0]),
         "matmul" => one(matmul(
             b,
             ops[0],

@@ -201,6 +201,17 @@ pub fn apply(b: &Builder, name: &str, args: &[Value], e: Elem) -> Result<Value, 
             let one = constant(b, c, 1.0);
             op(b, "arith.divf", &[one, x], t)
         }
+        "sigmoid" => {
+            let one = constant(b, c, 1.0);
+            let e = op(b, "math.exp", &[op(b, "arith.negf", &[x], t)], t);
+            op(
+                b,
+                "arith.divf",
+                &[one, op(b, "arith.addf", &[one, e], t)],
+                t,
+            )
+        }
+        "stop_gradient" => x,
         "neg" if float => op(b, "arith.negf", &[x], t),
         "neg" => {
             let z = constant(b, c, 0.0);

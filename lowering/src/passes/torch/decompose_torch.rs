@@ -190,17 +190,20 @@ fn decompose(p: &Prims, op: Op, name: &str) -> Result<Vec<Value>, String> {
             one(p.unary("bitwise_not", t))
         }
         "relu" => {
+            // `x <= 0 ? 0 : x`, so NaN stays NaN and the gradient is PyTorch's
+            // threshold_backward (none at 0, all at NaN), not maximum's split.
             let x = operands[0];
             let zero = p.full_like(x, 0.0);
-            one(p.binary("maximum", x, zero))
+            let off = p.compare("le", x, zero);
+            one(p.select(off, zero, x))
         }
         "sigmoid" => {
             let x = upcast(p, p.convert(operands[0], out.elem));
-            one(sigmoid(p, x))
+            one(p.unary("sigmoid", x))
         }
         "silu" => {
             let x = upcast(p, operands[0]);
-            let s = sigmoid(p, x);
+            let s = p.unary("sigmoid", x);
             one(p.mul(x, s))
         }
         "gelu" => {
@@ -216,7 +219,7 @@ fn decompose(p: &Prims, op: Op, name: &str) -> Result<Vec<Value>, String> {
             one(p.select(cond, a, b))
         }
         "clamp" => {
-            let mut x = p.convert(operands[0], out.elem);
+            let x = p.convert(operands[0], out.elem);
             // Optional operands keep their order; the segment sizes say which.
             let segments = ir::get_attr(op, "operandSegmentSizes")
                 .map(|a| {
@@ -225,17 +228,31 @@ fn decompose(p: &Prims, op: Op, name: &str) -> Result<Vec<Value>, String> {
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_else(|| vec![1, 0, 0]);
-            let mut next = 1;
+            let mut bounds = operands[1..].iter();
+            let mut clamped = x;
+            let mut inside: Vec<Value> = vec![];
             if segments[1] == 1 {
-                let lo = p.tensor_operand(operands[next], out.elem, &out.shape);
-                next += 1;
-                x = p.binary("maximum", x, lo);
+                let lo = p.tensor_operand(*bounds.next().unwrap(), out.elem, &out.shape);
+                clamped = p.binary("maximum", clamped, lo);
+                inside.push(p.compare("gt", x, lo));
             }
             if segments[2] == 1 {
-                let hi = p.tensor_operand(operands[next], out.elem, &out.shape);
-                x = p.binary("minimum", x, hi);
+                let hi = p.tensor_operand(*bounds.next().unwrap(), out.elem, &out.shape);
+                clamped = p.binary("minimum", clamped, hi);
+                inside.push(p.compare("lt", x, hi));
             }
-            one(x)
+            if !Elem::of(out.elem).is_float() || inside.is_empty() {
+                return one(clamped);
+            }
+            // The gradient flows only strictly inside the bounds, as
+            // PyTorch's clamp_backward (none at a bound or at NaN): elsewhere
+            // the clamped value is a constant to the transforms.
+            let inside = inside
+                .into_iter()
+                .reduce(|a, b| p.binary("bitwise_and", a, b))
+                .unwrap();
+            let outside = p.unary("stop_gradient", clamped);
+            one(p.select(inside, x, outside))
         }
         "sum" | "prod" => {
             let x = operands[0];
@@ -274,7 +291,9 @@ fn decompose(p: &Prims, op: Op, name: &str) -> Result<Vec<Value>, String> {
             let shape = ir::shape_of(ir::value_type(x));
             let dim = normalize_dim(attr_i64(op, "dim").unwrap_or(-1), shape.len());
             let dims: Vec<i64> = if shape.is_empty() { vec![] } else { vec![dim] };
-            let m = p.reduce("amax", x, &dims);
+            // The row maximum only keeps exp in range: no gradient goes
+            // through it (the result does not depend on it).
+            let m = p.unary("stop_gradient", p.reduce("amax", x, &dims));
             let mb = p.unreduce(m, &shape, &dims);
             let shifted = p.sub(x, mb);
             let e = p.unary("exp", shifted);
@@ -460,13 +479,6 @@ fn truthy(p: &Prims, v: Value, shape: &[i64]) -> Value {
 fn upcast(p: &Prims, x: Value) -> Value {
     let elem = ir::elem_of(ir::value_type(x));
     p.convert(x, p.compute_type(elem))
-}
-
-fn sigmoid(p: &Prims, x: Value) -> Value {
-    let n = p.unary("neg", x);
-    let e = p.unary("exp", n);
-    let d = p.shift(e, 1.0);
-    p.unary("reciprocal", d)
 }
 
 fn gelu(p: &Prims, x: Value, tanh: bool) -> Value {

@@ -46,6 +46,10 @@ def Prims_SinhOp : Prims_FloatUnaryOp<"sinh">;
 def Prims_CoshOp : Prims_FloatUnaryOp<"cosh">;
 def Prims_ErfOp : Prims_FloatUnaryOp<"erf">;
 def Prims_ReciprocalOp : Prims_FloatUnaryOp<"reciprocal", "`1 / x`">;
+def Prims_SigmoidOp : Prims_FloatUnaryOp<"sigmoid",
+    "`1 / (1 + exp(-x))`. A prim (jax's `logistic`) so that its derivative is "
+    "`y (1 - y)`, finite everywhere, where the composition's is `0 * inf` at "
+    "`-inf`.">;
 def Prims_FloorOp : Prims_FloatUnaryOp<"floor">;
 def Prims_CeilOp : Prims_FloatUnaryOp<"ceil">;
 def Prims_RoundOp : Prims_FloatUnaryOp<"round", "Rounds half to even, as `torch.round`.">;
@@ -56,6 +60,11 @@ class Prims_NumericUnaryOp<string mnemonic, string semantics = "">
 def Prims_NegOp : Prims_NumericUnaryOp<"neg">;
 def Prims_AbsOp : Prims_NumericUnaryOp<"abs">;
 def Prims_SignOp : Prims_NumericUnaryOp<"sign", "-1, 0 or 1 (NaN stays NaN).">;
+
+def Prims_StopGradientOp : Prims_UnaryOp<"stop_gradient", Thunder_Tensor,
+    "The identity, through which no gradient or tangent flows: a value the "
+    "transforms treat as a constant (softmax's row maximum, the outside "
+    "branch of clamp).">;
 
 def Prims_BitwiseNotOp : Prims_UnaryOp<"bitwise_not", Thunder_IntOrBoolTensor,
     "Bitwise complement; on bool it is logical not.">;

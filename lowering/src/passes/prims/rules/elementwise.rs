@@ -24,8 +24,8 @@ const fn none(op: &'static str) -> Rule {
     rule(op, Derivative::None)
 }
 
-fn zero(p: &Prims, _: &[Value], y: Value) -> Vec<Option<Value>> {
-    vec![Some(p.zeros_like(y))]
+const fn zero(op: &'static str) -> Rule {
+    rule(op, Derivative::Zero)
 }
 
 pub const RULES: &[Rule] = &[
@@ -89,12 +89,17 @@ pub const RULES: &[Rule] = &[
     unary("thunder_prims.reciprocal", |p, _, y| {
         vec![Some(p.neg(p.mul(y, y)))]
     }),
+    // d sigmoid(x) = y (1 - y)
+    unary("thunder_prims.sigmoid", |p, _, y| {
+        vec![Some(p.mul(y, p.sub(p.full_like(y, 1.0), y)))]
+    }),
+    none("thunder_prims.stop_gradient"),
     // Piecewise constant: zero almost everywhere, as PyTorch's gradients are.
-    unary("thunder_prims.floor", zero),
-    unary("thunder_prims.ceil", zero),
-    unary("thunder_prims.round", zero),
-    unary("thunder_prims.trunc", zero),
-    unary("thunder_prims.sign", zero),
+    zero("thunder_prims.floor"),
+    zero("thunder_prims.ceil"),
+    zero("thunder_prims.round"),
+    zero("thunder_prims.trunc"),
+    zero("thunder_prims.sign"),
     unary("thunder_prims.abs", |p, x, _| {
         vec![Some(p.unary("sign", x[0]))]
     }),

@@ -44,6 +44,10 @@ pub enum Derivative {
     /// creation ops. (Their results are never floating tensors that depend
     /// on differentiated inputs.)
     None,
+    /// Piecewise constant (floor, round, sign, ...): the result depends on
+    /// differentiated inputs, as in PyTorch (it requires grad), but its
+    /// derivative is zero, so nothing flows back through it.
+    Zero,
     /// Elementwise: the partial derivatives; VJP and JVP follow.
     Elementwise(PartialsFn),
     /// Linear in its tensor operands: the VJP (the transpose); the JVP is the
@@ -93,7 +97,7 @@ pub fn vjp(
     active: &[bool],
 ) -> Result<Vec<Option<Value>>, String> {
     match rule.derivative {
-        Derivative::None => Ok(vec![None; crate::ir::operands(op).len()]),
+        Derivative::None | Derivative::Zero => Ok(vec![None; crate::ir::operands(op).len()]),
         Derivative::Elementwise(partials) => {
             let Some(ct) = cts[0] else {
                 return Ok(vec![None; crate::ir::operands(op).len()]);
@@ -124,7 +128,7 @@ pub fn jvp(
 ) -> Result<Vec<Option<Value>>, String> {
     let results = crate::ir::num_results(op);
     match rule.derivative {
-        Derivative::None => Ok(vec![None; results]),
+        Derivative::None | Derivative::Zero => Ok(vec![None; results]),
         Derivative::Elementwise(partials) => {
             let operands = crate::ir::operands(op);
             let result = crate::ir::result(op, 0);

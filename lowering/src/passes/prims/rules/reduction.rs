@@ -86,8 +86,8 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// d prod / d x_i: the product of the others. `y / x` where no element is
-/// zero; at the only zero of a row, the product of the rest; 0 elsewhere
-/// (PyTorch's prod_backward, without dividing by zero).
+/// zero; at the only zero of a row, the product of the rest (PyTorch's
+/// prod_backward, without dividing by zero).
 fn prod_factor(p: &Prims, x: Value, y: Value, dims: &[i64]) -> Value {
     let s = shape(x);
     let zero = p.zeros_like(x);
@@ -101,10 +101,14 @@ fn prod_factor(p: &Prims, x: Value, y: Value, dims: &[i64]) -> Value {
     let none_zero = p.compare("eq", zeros, zero);
     let one_zero_here = p.binary("bitwise_and", p.compare("eq", zeros, one), is_zero);
     let safe_x = p.select(is_zero, one, x);
+    // Elsewhere the product of the others holds a zero: 0 times the rest,
+    // which is NaN where the rest is infinite or NaN, as eager's exclusive
+    // products give.
+    let others_times_zero = p.mul(p.div(nonzero, safe_x), zero);
     p.select(
         none_zero,
         p.div(y, safe_x),
-        p.select(one_zero_here, nonzero, zero),
+        p.select(one_zero_here, nonzero, others_times_zero),
     )
 }
 
