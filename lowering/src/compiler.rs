@@ -178,11 +178,16 @@ fn lower(
     nested: bool,
 ) -> Result<(Vec<CompiledProgram>, Vec<Vec<Trace>>), CompileError> {
     let mut unit_traces: Vec<Vec<Trace>> = vec![vec![]; units.len()];
+    // Each unit printed as thunder-opt prints a module of its own (a copy,
+    // so at top level, with its attribute aliases).
     let record = |unit_traces: &mut Vec<Vec<Trace>>, level: &str, pipeline: &str| {
         for (t, u) in unit_traces.iter_mut().zip(units) {
+            let copy = unsafe { mlir_sys::mlirOperationClone(*u) };
+            let text = ir::op_to_string(copy);
+            unsafe { mlir_sys::mlirOperationDestroy(copy) };
             t.push(Trace {
                 level: level.into(),
-                text: ir::op_to_string(*u),
+                text,
                 pipeline: pipeline.into(),
             });
         }

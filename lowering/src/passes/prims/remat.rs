@@ -37,9 +37,13 @@ fn run(module: Op) -> Result<(), ()> {
     if ok { Ok(()) } else { Err(()) }
 }
 
-/// Ops whose results the backward may recompute: cheap, pure, one result.
+/// Ops whose results the backward may recompute: cheap, pure, one result
+/// (scalar constants too, so a Python number is never saved).
 fn recomputable(op: Op) -> bool {
     let name = ir::op_name(op);
+    if name == "arith.constant" {
+        return true;
+    }
     let Some(prim) = name.strip_prefix("thunder_prims.") else {
         return false;
     };
