@@ -110,8 +110,12 @@ class LlamaBlock(nn.Module):
 
 def _train(model, reference, batches, steps=3, lr=3e-3):
     jmodel = thunder.jit(model)
-    opt = torch.optim.AdamW(model.parameters(), lr=lr)
-    ref_opt = torch.optim.AdamW(reference.parameters(), lr=lr)
+    # Attention's key bias has a gradient of exactly zero in exact arithmetic
+    # (softmax ignores a shift shared by every key), so both runs see rounding
+    # noise there; with AdamW's default eps (1e-8) that noise becomes a full
+    # +-lr step in either direction. eps=1e-6 keeps such steps at the noise's size.
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, eps=1e-6)
+    ref_opt = torch.optim.AdamW(reference.parameters(), lr=lr, eps=1e-6)
     for step in range(steps):
         args = batches(step)
         loss = jmodel(*args)
@@ -126,8 +130,9 @@ def _train(model, reference, batches, steps=3, lr=3e-3):
                                        msg=lambda m, n=name, s=step: f"step {s} grad of {n}: {m}")
         opt.step()
         ref_opt.step()
+    # Parameters within 3% of one step of each other (see eps above).
     for (name, p), q in zip(model.named_parameters(), reference.parameters()):
-        torch.testing.assert_close(p, q, rtol=1e-5, atol=1e-5, msg=lambda m, n=name: f"{n}: {m}")
+        torch.testing.assert_close(p, q, rtol=1e-5, atol=lr * 0.03, msg=lambda m, n=name: f"{n}: {m}")
     assert thunder.cache_misses(jmodel) == 1
     return jmodel
 
@@ -152,17 +157,17 @@ def test_llama_block_trains_as_in_eager():
     torch.manual_seed(1)
     model, reference = LlamaBlock(), LlamaBlock()
     reference.load_state_dict(model.state_dict())
-    target = torch.randn(2, 16, 32)
 
     class WithLoss(nn.Module):
         def __init__(self, block):
             super().__init__()
             self.block = block
 
-        def forward(self, x):
+        def forward(self, x, target):
             return F.mse_loss(self.block(x), target)
 
     def batch(step):
-        return (torch.randn(2, 16, 32, generator=torch.Generator().manual_seed(step)),)
+        g = torch.Generator().manual_seed(step)
+        return torch.randn(2, 16, 32, generator=g), torch.randn(2, 16, 32, generator=g)
 
     _train(WithLoss(model), WithLoss(reference), batch)
