@@ -19,7 +19,7 @@
 
 use super::builder::Prims;
 use super::rules;
-use super::transform::{self, key};
+use super::transform::{self, Failure, key};
 use crate::ir::{self, Builder, Op, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -32,20 +32,10 @@ crate::pass::define_module_pass!(
 );
 
 fn run(module: Op) -> Result<(), ()> {
-    let mut ok = true;
-    for func in ir::collect_ops(module, "func.func") {
-        let Some((kind, spec)) = transform::leading(func, &["vjp", "grad"]) else {
-            continue;
-        };
-        if let Err(message) = differentiate(func, &kind, spec) {
-            ir::emit_error(func, &format!("thunder-prims-grad: {message}"));
-            ok = false;
-        } else {
-            transform::pop(func);
-        }
-    }
-    if ok { Ok(()) } else { Err(()) }
+    transform::apply_each(module, PASS, &["vjp", "grad"], differentiate)
 }
+
+const PASS: &str = "thunder-prims-grad";
 
 /// The floating values that depend on `seeds`, by a forward walk of `ops`.
 pub fn active_values(ops: &[Op], seeds: &[Value]) -> Result<HashSet<usize>, (Op, String)> {
@@ -72,7 +62,7 @@ pub fn active_values(ops: &[Op], seeds: &[Value]) -> Result<HashSet<usize>, (Op,
     Ok(active)
 }
 
-fn differentiate(func: Op, kind: &str, spec: ir::Attr) -> Result<(), String> {
+fn differentiate(func: Op, kind: &str, spec: ir::Attr) -> Result<(), Failure> {
     let ctx = ir::context_of(func);
     let loc = unsafe { mlir_sys::mlirOperationGetLocation(func) };
     let body = transform::body(func)?;
@@ -92,14 +82,13 @@ fn differentiate(func: Op, kind: &str, spec: ir::Attr) -> Result<(), String> {
             return Err(format!(
                 "argument {i} is {}: only floating tensors have gradients",
                 ir::type_to_string(ir::value_type(*arg))
-            ));
+            )
+            .into());
         }
     }
     let wrt_args: Vec<Value> = wrt.iter().map(|i| args[*i as usize]).collect();
-    let active = active_values(&body.ops, &wrt_args).map_err(|(op, m)| {
-        ir::emit_error(op, &format!("thunder-prims-grad: {m}"));
-        m
-    })?;
+    let active =
+        active_values(&body.ops, &wrt_args).map_err(|(op, m)| transform::at(op, PASS, &m))?;
     let outputs = ir::operands(body.ret);
     let floating: Vec<usize> = (0..outputs.len())
         .filter(|j| Prims::is_float(outputs[*j]))
@@ -137,7 +126,8 @@ fn differentiate(func: Op, kind: &str, spec: ir::Attr) -> Result<(), String> {
             return Err(format!(
                 "grad needs a function of one 0-d floating output, this one returns ({})",
                 got.join(", ")
-            ));
+            )
+            .into());
         }
         if active.contains(&key(outputs[0])) {
             let one = p.full_like(outputs[0], 1.0);
@@ -173,19 +163,12 @@ fn differentiate(func: Op, kind: &str, spec: ir::Attr) -> Result<(), String> {
         let operands = ir::operands(*op);
         let operand_active: Vec<bool> =
             operands.iter().map(|x| active.contains(&key(*x))).collect();
-        let grads = rules::vjp(&p, *op, rule, &result_cts, &operand_active).map_err(|m| {
-            ir::emit_error(*op, &format!("thunder-prims-grad: {m}"));
-            m
-        })?;
+        let grads = rules::vjp(&p, *op, rule, &result_cts, &operand_active)
+            .map_err(|m| transform::at(*op, PASS, &m))?;
         for ((x, g), is_active) in operands.iter().zip(grads).zip(&operand_active) {
             if let (Some(g), true) = (g, is_active) {
-                accumulate(&mut cts, *x, g).map_err(|m| {
-                    ir::emit_error(
-                        *op,
-                        &format!("thunder-prims-grad: the VJP of '{name}': {m}"),
-                    );
-                    m
-                })?;
+                accumulate(&mut cts, *x, g)
+                    .map_err(|m| transform::at(*op, PASS, &format!("the VJP of '{name}': {m}")))?;
             }
         }
     }

@@ -8,7 +8,7 @@
 
 use super::builder::Prims;
 use super::rules;
-use super::transform::{self, key};
+use super::transform::{self, Failure, key};
 use crate::ir::{self, Builder, Op, Value};
 use std::collections::HashMap;
 
@@ -21,22 +21,12 @@ crate::pass::define_module_pass!(
 );
 
 fn run(module: Op) -> Result<(), ()> {
-    let mut ok = true;
-    for func in ir::collect_ops(module, "func.func") {
-        if transform::leading(func, &["jvp"]).is_none() {
-            continue;
-        }
-        if let Err(message) = forward(func) {
-            ir::emit_error(func, &format!("thunder-prims-jvp: {message}"));
-            ok = false;
-        } else {
-            transform::pop(func);
-        }
-    }
-    if ok { Ok(()) } else { Err(()) }
+    transform::apply_each(module, PASS, &["jvp"], |func, _, _| forward(func))
 }
 
-fn forward(func: Op) -> Result<(), String> {
+const PASS: &str = "thunder-prims-jvp";
+
+fn forward(func: Op) -> Result<(), Failure> {
     let ctx = ir::context_of(func);
     let loc = unsafe { mlir_sys::mlirOperationGetLocation(func) };
     let body = transform::body(func)?;
@@ -60,21 +50,18 @@ fn forward(func: Op) -> Result<(), String> {
         }
         let name = ir::op_name(*op);
         let Some(rule) = rules::rule_for(&name) else {
-            ir::emit_error(
+            return Err(transform::at(
                 *op,
-                &format!("thunder-prims-jvp: '{name}' has no derivative rule"),
-            );
-            return Err(format!("'{name}' has no derivative rule"));
+                PASS,
+                &format!("'{name}' has no derivative rule"),
+            ));
         };
         // The tangent ops go right after the op (before the next one).
         let next = body.ops.get(n + 1).copied().unwrap_or(body.ret);
         let p = Prims {
             b: Builder::before(next),
         };
-        let out = rules::jvp(&p, *op, rule, &ts).map_err(|m| {
-            ir::emit_error(*op, &format!("thunder-prims-jvp: {m}"));
-            m
-        })?;
+        let out = rules::jvp(&p, *op, rule, &ts).map_err(|m| transform::at(*op, PASS, &m))?;
         for (i, t) in out.into_iter().enumerate() {
             if let Some(t) = t {
                 tangents.insert(key(ir::result(*op, i)), t);

@@ -20,6 +20,56 @@ use mlir_sys::*;
 
 pub const ATTR: &str = "thunder.transforms";
 
+/// Why a transform failed: a message about the function, or an error
+/// already reported at the op it concerns.
+pub enum Failure {
+    Function(String),
+    Reported,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Function(message)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Self {
+        Failure::Function(message.into())
+    }
+}
+
+/// Reports `message` at `op` (located where the problem is).
+pub fn at(op: Op, pass: &str, message: &str) -> Failure {
+    ir::emit_error(op, &format!("{pass}: {message}"));
+    Failure::Reported
+}
+
+/// Applies `apply` to every function whose first pending transform is one
+/// of `kinds`, popping it on success; failures are reported, located.
+pub fn apply_each(
+    module: Op,
+    pass: &str,
+    kinds: &[&str],
+    apply: impl Fn(Op, &str, Attr) -> Result<(), Failure>,
+) -> Result<(), ()> {
+    let mut ok = true;
+    for func in ir::collect_ops(module, "func.func") {
+        let Some((kind, spec)) = leading(func, kinds) else {
+            continue;
+        };
+        match apply(func, &kind, spec) {
+            Ok(()) => pop(func),
+            Err(Failure::Function(message)) => {
+                ir::emit_error(func, &format!("{pass}: {message}"));
+                ok = false;
+            }
+            Err(Failure::Reported) => ok = false,
+        }
+    }
+    if ok { Ok(()) } else { Err(()) }
+}
+
 /// The first pending transform of `func`, if it is of one of `kinds`:
 /// its kind and its dictionary.
 pub fn leading(func: Op, kinds: &[&str]) -> Option<(String, Attr)> {

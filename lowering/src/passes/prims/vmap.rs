@@ -11,7 +11,7 @@
 
 use super::builder::Prims;
 use super::rules;
-use super::transform::{self, key};
+use super::transform::{self, Failure, key};
 use crate::ir::{self, Builder, Op, Value};
 use mlir_sys::*;
 use std::collections::HashMap;
@@ -25,20 +25,12 @@ crate::pass::define_module_pass!(
 );
 
 fn run(module: Op) -> Result<(), ()> {
-    let mut ok = true;
-    for func in ir::collect_ops(module, "func.func") {
-        let Some((_, spec)) = transform::leading(func, &["vmap"]) else {
-            continue;
-        };
-        if let Err(message) = batch_function(func, spec) {
-            ir::emit_error(func, &format!("thunder-prims-vmap: {message}"));
-            ok = false;
-        } else {
-            transform::pop(func);
-        }
-    }
-    if ok { Ok(()) } else { Err(()) }
+    transform::apply_each(module, PASS, &["vmap"], |func, _, spec| {
+        batch_function(func, spec)
+    })
 }
+
+const PASS: &str = "thunder-prims-vmap";
 
 /// The permutation that moves dimension `from` to position `to`.
 fn moving(rank: usize, from: usize, to: usize) -> Vec<i64> {
@@ -47,7 +39,7 @@ fn moving(rank: usize, from: usize, to: usize) -> Vec<i64> {
     rest
 }
 
-fn batch_function(func: Op, spec: ir::Attr) -> Result<(), String> {
+fn batch_function(func: Op, spec: ir::Attr) -> Result<(), Failure> {
     let ctx = ir::context_of(func);
     let loc = unsafe { mlirOperationGetLocation(func) };
     let body = transform::body(func)?;
@@ -61,17 +53,19 @@ fn batch_function(func: Op, spec: ir::Attr) -> Result<(), String> {
             "in_dims has {} entries for {} arguments",
             in_dims.len(),
             old_args.len()
-        ));
+        )
+        .into());
     }
     if out_dims.len() != outputs.len() {
         return Err(format!(
             "out_dims has {} entries for {} outputs",
             out_dims.len(),
             outputs.len()
-        ));
+        )
+        .into());
     }
     if size < 0 {
-        return Err(format!("the batch size must not be negative, got {size}"));
+        return Err(format!("the batch size must not be negative, got {size}").into());
     }
     if !in_dims.iter().any(|d| *d >= 0) {
         return Err("no argument is batched (every in_dim is -1)".into());
@@ -89,7 +83,8 @@ fn batch_function(func: Op, spec: ir::Attr) -> Result<(), String> {
             return Err(format!(
                 "in_dim {d} is out of range for argument {i} of {}",
                 ir::type_to_string(t)
-            ));
+            )
+            .into());
         }
         shape.insert(*d as usize, size);
         types.push(ir::tensor_type(&shape, ir::elem_of(t)));
@@ -121,16 +116,10 @@ fn batch_function(func: Op, spec: ir::Attr) -> Result<(), String> {
         let results: Vec<(Value, bool)> = if operands.iter().any(|(_, batched)| *batched) {
             let name = ir::op_name(*op);
             let rule = rules::rule_for(&name).ok_or_else(|| {
-                ir::emit_error(
-                    *op,
-                    &format!("thunder-prims-vmap: '{name}' has no batching rule"),
-                );
-                format!("'{name}' has no batching rule")
+                transform::at(*op, PASS, &format!("'{name}' has no batching rule"))
             })?;
-            rules::batch(&p, *op, rule, &operands, size).map_err(|m| {
-                ir::emit_error(*op, &format!("thunder-prims-vmap: {m}"));
-                m
-            })?
+            rules::batch(&p, *op, rule, &operands, size)
+                .map_err(|m| transform::at(*op, PASS, &m))?
         } else {
             let copy = unsafe { mlirOperationClone(*op) };
             for (i, (v, _)) in operands.iter().enumerate() {
@@ -152,7 +141,8 @@ fn batch_function(func: Op, spec: ir::Attr) -> Result<(), String> {
         if *d < 0 || *d as usize >= rank {
             return Err(format!(
                 "out_dim {d} is out of range for output {j} (rank {rank} with the batch)"
-            ));
+            )
+            .into());
         }
         results.push(p.transpose(value, &moving(rank, 0, *d as usize)));
     }
