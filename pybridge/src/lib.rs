@@ -280,6 +280,7 @@ impl Program {
                 index,
                 outputs,
                 transforms,
+                target,
                 ..
             } = step
             else {
@@ -305,6 +306,7 @@ impl Program {
                             .iter()
                             .map(|(_, s)| spec_tuple(s))
                             .collect::<Vec<_>>(),
+                        target.as_str(),
                     ),
                 )
                 .map_err(|e| format!("external executor call {index} raised: {e}"))?;

@@ -167,7 +167,9 @@ pub unsafe fn run(
             .clone()
             .ok_or_else(|| format!("value {id} used after release or before definition"))
     };
+    let profile = std::env::var_os("THUNDER_PROFILE_STEPS").is_some();
     for step in &plan.steps {
+        let t0 = std::time::Instant::now();
         match step {
             Step::Launch {
                 kernel,
@@ -226,6 +228,10 @@ pub unsafe fn run(
                     values[*id] = None;
                 }
             }
+        }
+        if profile {
+            let kind = match step { Step::Launch { kernel, .. } => format!("launch {kernel}"), Step::Matmul { .. } => "matmul".into(), Step::External { target, .. } => target.clone(), Step::Release(_) => "release".into() };
+            eprintln!("step {kind}: {:.3} ms", t0.elapsed().as_secs_f64() * 1e3);
         }
     }
     plan.outputs.iter().map(|id| get(&values, *id)).collect()

@@ -120,6 +120,16 @@ def _vmap(call, in_dims, _):
     return torch.func.vmap(lambda *xs: call(*xs), in_dims=tuple(None if d < 0 else d for d in in_dims))
 
 
+# Prims the compiler may route to the torch executor, with torch's op for each.
+# (The compiler folds transposes of the last two dimensions into the call:
+# the operands come as stored and are read transposed.)
+_PRIMS = {
+    "thunder_prims.matmul": torch.matmul,
+    "thunder_prims.matmul_transposed_lhs": lambda a, b: torch.matmul(a.mT, b),
+    "thunder_prims.matmul_transposed_rhs": lambda a, b: torch.matmul(a, b.mT),
+    "thunder_prims.matmul_transposed_both": lambda a, b: torch.matmul(a.mT, b.mT),
+}
+
 _TRANSFORMS = {
     "vjp": _vjp,
     "jvp": _jvp,
@@ -238,15 +248,22 @@ class Router:
         made of it (its VJP, JVP or batched form)."""
         calls = self.calls
 
-        def run_external(index, capsules, transforms=(), specs=None):
-            executor, fn, (template, spec), expected = calls[index]
+        def run_external(index, capsules, transforms=(), specs=None, target=None):
             inputs = [torch.utils.dlpack.from_dlpack(c) for c in capsules]
+            if index < 0:
+                # A prim the compiler gave the torch executor (no aten call behind it).
+                executor, fn, expected = "torch", _PRIMS[target], []
 
-            def call(*tensors):
-                it = iter(tensors)
-                flat = [next(it) if kind == "T" else value for kind, value in template]
-                args, kwargs = pytree.tree_unflatten(flat, spec)
-                return fn(*args, **kwargs)
+                def call(*tensors):
+                    return fn(*tensors)
+            else:
+                executor, fn, (template, spec), expected = calls[index]
+
+                def call(*tensors):
+                    it = iter(tensors)
+                    flat = [next(it) if kind == "T" else value for kind, value in template]
+                    args, kwargs = pytree.tree_unflatten(flat, spec)
+                    return fn(*args, **kwargs)
 
             for kind, ins, outs in transforms:
                 call = _TRANSFORMS[kind](call, list(ins), list(outs))

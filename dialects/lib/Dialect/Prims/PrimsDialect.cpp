@@ -5,6 +5,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
 
@@ -329,3 +330,73 @@ LogicalResult MatmulOp::inferReturnTypes(MLIRContext *, std::optional<Location> 
 
 #define GET_OP_CLASSES
 #include "thunder/Dialect/Prims/PrimsOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Transpose canonicalization.
+//===----------------------------------------------------------------------===//
+
+namespace {
+bool isIdentity(ArrayRef<int64_t> perm) {
+  for (auto [i, p] : llvm::enumerate(perm))
+    if (p != static_cast<int64_t>(i)) return false;
+  return true;
+}
+
+/// Swaps the last two dimensions and keeps the rest.
+bool swapsLastTwo(ArrayRef<int64_t> perm) {
+  int64_t r = perm.size();
+  if (r < 2 || perm[r - 2] != r - 1 || perm[r - 1] != r - 2) return false;
+  return isIdentity(perm.drop_back(2));
+}
+
+Value transposeLastTwo(PatternRewriter &rewriter, Location loc, Value x) {
+  auto t = tensorType(x);
+  int64_t r = t.getRank();
+  SmallVector<int64_t> perm = llvm::to_vector(llvm::seq<int64_t>(0, r));
+  std::swap(perm[r - 1], perm[r - 2]);
+  SmallVector<int64_t> shape(t.getShape());
+  std::swap(shape[r - 1], shape[r - 2]);
+  return rewriter.create<TransposeOp>(loc, RankedTensorType::get(shape, t.getElementType()), x, perm);
+}
+
+/// transpose(transpose(x, p), q) -> transpose(x, p o q).
+struct ComposeTransposes : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(TransposeOp op, PatternRewriter &rewriter) const override {
+    auto inner = op.getX().getDefiningOp<TransposeOp>();
+    if (!inner) return failure();
+    ArrayRef<int64_t> outer = op.getPermutation(), first = inner.getPermutation();
+    SmallVector<int64_t> perm;
+    for (int64_t d : outer) perm.push_back(first[d]);
+    if (isIdentity(perm)) {
+      rewriter.replaceOp(op, inner.getX());
+      return success();
+    }
+    rewriter.replaceOpWithNewOp<TransposeOp>(op, op.getType(), inner.getX(), perm);
+    return success();
+  }
+};
+
+/// transpose(matmul(a, b)) over the last two dims -> matmul(b^T, a^T).
+struct TransposeOfMatmul : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(TransposeOp op, PatternRewriter &rewriter) const override {
+    auto product = op.getX().getDefiningOp<MatmulOp>();
+    if (!product || !product->hasOneUse() || !swapsLastTwo(op.getPermutation())) return failure();
+    Location loc = op.getLoc();
+    Value bt = transposeLastTwo(rewriter, loc, product.getRhs());
+    Value at = transposeLastTwo(rewriter, loc, product.getLhs());
+    rewriter.replaceOpWithNewOp<MatmulOp>(op, op.getType(), bt, at);
+    return success();
+  }
+};
+} // namespace
+
+OpFoldResult TransposeOp::fold(FoldAdaptor) {
+  if (isIdentity(getPermutation())) return getX();
+  return {};
+}
+
+void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &patterns, MLIRContext *context) {
+  patterns.add<ComposeTransposes, TransposeOfMatmul>(context);
+}

@@ -7,6 +7,9 @@
 //!   an operand that is a transpose of the last two dimensions (a linear
 //!   layer's weight) is passed untransposed with `args = {transpose_lhs|rhs}`,
 //!   so the GEMM reads it transposed instead of a kernel copying it;
+//! - other matmuls (bf16, f16) go to `torch` when listed: `thunder_exec.call
+//!   "torch", "thunder_prims.matmul"`, torch's GEMM (thunder_cpu's generated
+//!   one is the last resort);
 //! - `thunder_cpu` claims the other prims; runs of consecutive claimed ops
 //!   become one `thunder_exec.fusion "thunder_cpu"` region each, i.e. one
 //!   generated kernel, with scalar constants cloned in;
@@ -64,6 +67,9 @@ enum Claim {
     Fusion,
     Blas,
     Torch,
+    /// A prim the torch executor runs with torch's own op (half-precision
+    /// matmul).
+    TorchPrim,
     /// Stays where it is (terminators, scalar constants, ops already at exec level).
     Keep,
 }
@@ -71,18 +77,19 @@ enum Claim {
 fn claim(op: Op, order: &[String]) -> Result<Claim, String> {
     let name = ir::op_name(op);
     let candidates: Vec<Claim> = if name == "thunder_prims.matmul" {
+        // Library GEMMs first, in the listed order (OpenBLAS for f32/f64,
+        // torch's for the rest: its bf16 GEMM uses the CPU's bf16 dot
+        // products); thunder_cpu's generated loops only when neither is listed.
         let e = Elem::of(ir::elem_of(ir::value_type(ir::operand(op, 0))));
         let blas_ok = matches!(e, Elem::Float(32, _) | Elem::Float(64, _));
-        [
-            (blas_ok, "blas", Claim::Blas),
-            (true, "thunder_cpu", Claim::Fusion),
-        ]
-        .into_iter()
-        .filter(|(ok, _, _)| *ok)
-        .filter_map(|(_, ex, c)| order.iter().position(|o| o == ex).map(|p| (p, c)))
-        .min_by_key(|(p, _)| *p)
-        .map(|(_, c)| vec![c])
-        .unwrap_or_default()
+        let library = [(blas_ok, "blas", Claim::Blas), (e.is_float(), "torch", Claim::TorchPrim)]
+            .into_iter()
+            .filter(|(ok, _, _)| *ok)
+            .filter_map(|(_, ex, c)| order.iter().position(|o| o == ex).map(|p| (p, c)))
+            .min_by_key(|(p, _)| *p)
+            .map(|(_, c)| c);
+        let generated = order.iter().any(|o| o == "thunder_cpu").then_some(Claim::Fusion);
+        library.or(generated).into_iter().collect()
     } else if name.starts_with("thunder_prims.") {
         order
             .iter()
@@ -141,9 +148,7 @@ fn is_constant(op: Op) -> bool {
     ir::op_name(op) == "arith.constant"
 }
 
-fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
-    // Claim every op first: a function with an op no executor can run is
-    // reported (every such op) and left as it was.
+fn claims(func: Op, order: &[String]) -> Result<Vec<(Op, Claim)>, ()> {
     let mut claims = vec![];
     let mut ok = true;
     for op in ir::body_ops(func) {
@@ -155,9 +160,117 @@ fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
             }
         }
     }
-    if !ok {
-        return Err(());
+    if ok { Ok(claims) } else { Err(()) }
+}
+
+/// Cheap to compute again from what they read: a later fusion recomputes
+/// such a value rather than read it back from memory.
+fn cheap(op: Op) -> bool {
+    let name = ir::op_name(op);
+    let Some(prim) = name.strip_prefix("thunder_prims.") else {
+        return false;
+    };
+    ir::num_results(op) == 1
+        && !matches!(
+            prim,
+            "sum" | "prod" | "amax" | "amin" | "var_mean" | "matmul" | "uniform" | "transpose" | "slice" | "pad" | "cat"
+        )
+}
+
+/// Fusions are runs of consecutive ops, so a value computed before a GEMM or
+/// torch call and read after it would be written to memory and read back
+/// (in a backward, the recomputed forward activations between its GEMMs:
+/// six tensors for a GELU MLP). Instead, each later run gets its own copy of
+/// such cheap values, recomputed from what they read (`cheap`), placed at
+/// its start. Returns whether it copied anything.
+fn recompute_in_later_runs(claims: &[(Op, Claim)]) -> bool {
+    let mut run_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // The first op of each run: copies go in front of it, so they come
+    // before every use in the run and after everything they read.
+    let mut starts: std::collections::HashMap<usize, Op> = std::collections::HashMap::new();
+    let mut run = 0;
+    for (op, c) in claims {
+        let boundary = !matches!(c, Claim::Fusion) && !is_constant(*op);
+        if boundary {
+            run += 1;
+        }
+        run_of.insert(op.ptr as usize, run);
+        starts.entry(run).or_insert(*op);
+        if boundary {
+            run += 1;
+        }
     }
+    let fused = |op: Op| {
+        claims
+            .iter()
+            .any(|(o, c)| o.ptr == op.ptr && matches!(c, Claim::Fusion))
+    };
+    let mut copies: std::collections::HashMap<(usize, usize), Value> = std::collections::HashMap::new();
+    let mut changed = false;
+    fn copy_into(
+        v: Value,
+        origin: usize,
+        target: usize,
+        before: Op,
+        run_of: &std::collections::HashMap<usize, usize>,
+        copies: &mut std::collections::HashMap<(usize, usize), Value>,
+    ) -> Value {
+        let Some(def) = ir::defining_op(v) else {
+            return v;
+        };
+        if !cheap(def) || run_of.get(&(def.ptr as usize)) != Some(&origin) {
+            return v;
+        }
+        if let Some(c) = copies.get(&(v.ptr as usize, target)) {
+            return *c;
+        }
+        let operands: Vec<Value> = ir::operands(def)
+            .into_iter()
+            .map(|w| copy_into(w, origin, target, before, run_of, copies))
+            .collect();
+        let copy = unsafe { mlirOperationClone(def) };
+        for (i, w) in operands.into_iter().enumerate() {
+            ir::set_operand(copy, i, w);
+        }
+        unsafe { mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(before), before, copy) };
+        let c = ir::result(copy, 0);
+        copies.insert((v.ptr as usize, target), c);
+        c
+    }
+    for (op, c) in claims {
+        if !matches!(c, Claim::Fusion) || !cheap(*op) {
+            continue;
+        }
+        let origin = run_of[&(op.ptr as usize)];
+        let v = ir::result(*op, 0);
+        let later: Vec<(Op, usize, usize)> = ir::uses(v)
+            .into_iter()
+            .filter(|(user, _)| fused(*user))
+            .filter_map(|(user, i)| {
+                let r = *run_of.get(&(user.ptr as usize))?;
+                (r > origin).then_some((user, i, r))
+            })
+            .collect();
+        for (user, i, target) in later {
+            let copy = copy_into(v, origin, target, starts[&target], &run_of, &mut copies);
+            ir::set_operand(user, i, copy);
+            changed = true;
+        }
+    }
+    changed
+}
+
+fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
+    // Claim every op first: a function with an op no executor can run is
+    // reported (every such op) and left as it was.
+    // Copies may feed runs later still: again until none moves (a copy
+    // only ever moves later, so this ends; the bound is a safeguard).
+    for _ in 0..16 {
+        if !recompute_in_later_runs(&claims(func, order)?) {
+            break;
+        }
+    }
+    let claims = claims(func, order)?;
     let mut group: Vec<Op> = vec![];
     for (op, c) in claims {
         match c {
@@ -174,6 +287,24 @@ fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
                 });
                 make_fusion(&std::mem::take(&mut group));
                 make_blas_call(op, &folded);
+            }
+            Claim::TorchPrim => {
+                // As for BLAS: transposed operands are passed as they are
+                // stored, the torch op reading them transposed (`.mT`).
+                let folded = foldable_transposes(op, &group);
+                group.retain(|g| !folded.iter().flatten().any(|t| unsafe { mlirOperationEqual(*t, *g) }));
+                make_fusion(&std::mem::take(&mut group));
+                let target = match (folded[0].is_some(), folded[1].is_some()) {
+                    (false, false) => "thunder_prims.matmul",
+                    (true, false) => "thunder_prims.matmul_transposed_lhs",
+                    (false, true) => "thunder_prims.matmul_transposed_rhs",
+                    (true, true) => "thunder_prims.matmul_transposed_both",
+                };
+                let values = untransposed_operands(op, &folded);
+                replace_with_call(op, "torch", target, &values, None);
+                for t in folded.iter().flatten() {
+                    ir::erase(*t);
+                }
             }
             _ => {
                 make_fusion(&std::mem::take(&mut group));
@@ -229,18 +360,23 @@ fn make_blas_call(matmul: Op, folded: &[Option<Op>]) {
         .collect();
     let args =
         (!flags.is_empty()).then(|| ir::parse_attr(ctx, &format!("{{{}}}", flags.join(", "))));
-    let values: Vec<Value> = folded
+    let values = untransposed_operands(matmul, folded);
+    replace_with_call(matmul, "blas", "matmul", &values, args);
+    for t in folded.iter().flatten() {
+        ir::erase(*t);
+    }
+}
+
+/// The matmul's operands, each folded transpose replaced by what it reads.
+fn untransposed_operands(matmul: Op, folded: &[Option<Op>]) -> Vec<Value> {
+    folded
         .iter()
         .enumerate()
         .map(|(i, t)| match t {
             Some(t) => ir::operand(*t, 0),
             None => ir::operand(matmul, i),
         })
-        .collect();
-    replace_with_call(matmul, "blas", "matmul", &values, args);
-    for t in folded.iter().flatten() {
-        ir::erase(*t);
-    }
+        .collect()
 }
 
 fn make_call(op: Op, executor: &str, target: &str) {

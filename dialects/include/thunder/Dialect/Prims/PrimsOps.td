@@ -172,9 +172,18 @@ def Prims_ReshapeOp : Prims_Op<"reshape"> {
 
 def Prims_TransposeOp : Prims_Op<"transpose", [InferTypeOpAdaptor]> {
   let summary = "permute dimensions: result dim `i` is operand dim `permutation[i]`";
+  let description = [{
+    Canonicalization composes a transpose of a transpose into one (none when
+    the two cancel), and turns the transpose of a matrix product's last two
+    dimensions into the product of the transposed operands,
+    `(A B)^T = B^T A^T` (what weight gradients look like), so the GEMM
+    executor reads operands transposed instead of a kernel copying results.
+  }];
   let arguments = (ins Thunder_Tensor:$x, DenseI64ArrayAttr:$permutation);
   let results = (outs Thunder_Tensor:$result);
   let assemblyFormat = "$x `,` `permutation` `=` $permutation attr-dict `:` type($x) `->` type($result)";
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Prims_SliceOp : Prims_Op<"slice", [InferTypeOpAdaptor]> {
