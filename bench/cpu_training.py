@@ -103,7 +103,7 @@ def workloads():
 def step(model, args):
     """One training step's work: the loss and the gradients of every
     parameter and input that requires grad."""
-    wrt = [p for p in model.parameters()] + [a for a in args if a.requires_grad]
+    wrt = list(model.parameters()) + [a for a in args if a.requires_grad]
     loss = model(*args)
     return torch.autograd.grad(loss, wrt)
 
@@ -171,7 +171,8 @@ def main():
         for w, g in zip(want, got):
             tol = 5e-2 if w.dtype == torch.bfloat16 else 2e-4
             torch.testing.assert_close(g, w, rtol=tol, atol=tol * max(1.0, w.abs().max().item()))
-        e, t = alternating_medians(lambda *a: step(model, a), lambda *a: step(jmodel, a), inputs_, args.repeat)
+        e, t = alternating_medians(lambda *a, m=model: step(m, a), lambda *a, m=jmodel: step(m, a), inputs_,
+                                   args.repeat)
         saved_e, saved_t = saved_bytes(model, inputs_), saved_bytes(jmodel, inputs_)
         peak_e, peak_t = peak_rise(name, "eager"), peak_rise(name, "thunder")
         print(f"| {name} | {e * 1e3:.2f} ms | {t * 1e3:.2f} ms | {e / t:.2f}x | {mib(saved_e)} | {mib(saved_t)} | "

@@ -275,6 +275,8 @@ impl Program {
             // the captured dtypes (its guards checked them); they outlive `run`.
             inputs.push(unsafe { Tensor::borrowed(ptr as *mut u8, spec.clone()) });
         }
+        let threads = OneTorchThread::enter(py, plan)?;
+        let outside_threads = threads.outside();
         let mut call_out = |step: &Step, tensors: Vec<Tensor>| -> Result<Vec<Tensor>, String> {
             let Step::External {
                 index,
@@ -307,6 +309,7 @@ impl Program {
                             .map(|(_, s)| spec_tuple(s))
                             .collect::<Vec<_>>(),
                         target.as_str(),
+                        outside_threads,
                     ),
                 )
                 .map_err(|e| format!("external executor call {index} raised: {e}"))?;
@@ -333,12 +336,57 @@ impl Program {
         };
         // Safety: the kernels belong to this plan and its engine is alive.
         let outputs =
-            unsafe { thunder_runtime::run(plan, &self.compiled.kernels, inputs, &mut call_out) }
-                .map_err(PyRuntimeError::new_err)?;
+            unsafe { thunder_runtime::run(plan, &self.compiled.kernels, inputs, &mut call_out) };
+        threads.exit(py)?;
+        let outputs = outputs.map_err(PyRuntimeError::new_err)?;
         outputs
             .into_iter()
             .map(|t| dlpack::to_capsule(py, t.into_owned()))
             .collect()
+    }
+}
+
+/// While a plan with torch executor calls runs, torch's own ops run on one
+/// torch thread. Torch's OpenMP pool is not thunder's (libomp): each pool's
+/// workers spin for a while after their work, so a torch op between two
+/// kernels kept torch's workers spinning against thunder's threads on the
+/// same cores (a transformer block's training step ran 1.2-1.8x slower and
+/// varied between runs); resizing torch's pool around each op cost about as
+/// much. Torch's GEMMs (half-precision matmuls) are the exception: they get
+/// torch's threads back for the call, worth more than the spinning costs.
+/// Plans without torch calls, and nested runs (torch already on one thread),
+/// change nothing.
+struct OneTorchThread(Option<(Py<PyAny>, usize)>);
+
+impl OneTorchThread {
+    fn enter(py: Python<'_>, plan: &thunder_runtime::Plan) -> PyResult<Self> {
+        if !plan
+            .steps
+            .iter()
+            .any(|s| matches!(s, Step::External { .. }))
+        {
+            return Ok(OneTorchThread(None));
+        }
+        let torch = py.import("torch")?;
+        let threads: usize = torch.call_method0("get_num_threads")?.extract()?;
+        if threads == 1 {
+            return Ok(OneTorchThread(None));
+        }
+        torch.call_method1("set_num_threads", (1,))?;
+        Ok(OneTorchThread(Some((torch.unbind().into_any(), threads))))
+    }
+
+    /// Torch's thread count outside the plan (for the calls that use them
+    /// all: torch's GEMMs).
+    fn outside(&self) -> usize {
+        self.0.as_ref().map_or(0, |(_, n)| *n)
+    }
+
+    fn exit(self, py: Python<'_>) -> PyResult<()> {
+        if let Some((torch, threads)) = self.0 {
+            torch.call_method1(py, "set_num_threads", (threads,))?;
+        }
+        Ok(())
     }
 }
 

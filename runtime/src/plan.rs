@@ -38,7 +38,8 @@ pub enum Step {
     Release(Vec<ValueId>),
 }
 
-/// One transform of an external call: `kind` (`vjp`, `jvp`, `vmap`) and
+/// One transform of an external call: `kind` (`vjp`, `vjp_with_results`,
+/// `jvp`, `vmap`) and
 /// its two index lists (see the compiler's opaque rules: the operands
 /// differentiated or their batch dimensions, the results differentiated).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -230,7 +231,12 @@ pub unsafe fn run(
             }
         }
         if profile {
-            let kind = match step { Step::Launch { kernel, .. } => format!("launch {kernel}"), Step::Matmul { .. } => "matmul".into(), Step::External { target, .. } => target.clone(), Step::Release(_) => "release".into() };
+            let kind = match step {
+                Step::Launch { kernel, .. } => format!("launch {kernel}"),
+                Step::Matmul { .. } => "matmul".into(),
+                Step::External { target, .. } => target.clone(),
+                Step::Release(_) => "release".into(),
+            };
             eprintln!("step {kind}: {:.3} ms", t0.elapsed().as_secs_f64() * 1e3);
         }
     }

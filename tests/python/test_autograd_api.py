@@ -237,6 +237,7 @@ def test_bf16_matmul_gradients_accumulate_in_f32():
     b = torch.randn(256, 32, dtype=torch.bfloat16, requires_grad=True)
     got_out, got = grads_of(thunder.jit(lambda x, y: x @ y), a, b)
     want_out, want = grads_of(lambda x, y: x @ y, a, b)
+    close(got_out, want_out, rtol=2e-2, atol=2e-1)
     reference = [t.double() for t in grads_of(lambda x, y: x @ y, a.double().detach().requires_grad_(),
                                               b.double().detach().requires_grad_())[1]]
     for g, e, r in zip(got, want, reference):

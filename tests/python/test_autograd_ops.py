@@ -203,8 +203,9 @@ def test_vmap(op, sample):
     except Exception as exc:
         pytest.skip(f"torch.func.vmap cannot: {str(exc).splitlines()[0]}")
     got = thunder.vmap(fn, in_dims=tuple(in_dims))(*batched)
-    want = want if isinstance(want, (tuple, list)) else (want,)
-    got = got if isinstance(got, (tuple, list)) else (got,)
+    got, got_spec = torch.utils._pytree.tree_flatten(got)
+    want, want_spec = torch.utils._pytree.tree_flatten(want)
+    assert got_spec == want_spec
     for a, b in zip(got, want):
         assert a.dtype == b.dtype and a.shape == b.shape, f"{a.dtype} {a.shape} != {b.dtype} {b.shape}"
         torch.testing.assert_close(a, b, rtol=1e-7, atol=1e-9, equal_nan=True)

@@ -589,16 +589,29 @@ def test_an_invalid_program_raises_like_eager_naming_the_line():
     assert f'"{__file__}":{_mixed_matmul.__code__.co_firstlineno + 1}' in message, message
 
 
-def test_small_torch_fallback_ops_leave_torch_threads_as_they_were():
-    """Small aten ops through the torch executor run on one torch thread
-    (see _executors._SMALL_OP); torch's setting is restored after each."""
+def test_torch_fallback_ops_run_on_one_torch_thread_and_restore_it():
+    """Inside a plan, torch executor ops run on one torch thread (see
+    OneTorchThread in pybridge/src/lib.rs); torch's setting is back after the
+    call, also when the call raises."""
     before = torch.get_num_threads()
     torch.set_num_threads(2)
+    seen = []
+
+    def spy(x):
+        seen.append(torch.get_num_threads())
+        return torch.tril(x)
+
+    ex = thunder.extend.OperatorExecutor("thread_spy")
+    ex.register_implementation(torch.ops.aten.tril.default, spy)
     try:
-        jfn = thunder.jit(lambda x: torch.tril(x) * 2)
+        jfn = thunder.jit(lambda x: torch.tril(x) * 2, executors=["thread_spy", "thunder_cpu"])
         x = torch.randn(8, 8)
         torch.testing.assert_close(jfn(x), torch.tril(x) * 2)
-        torch.testing.assert_close(jfn(x), torch.tril(x) * 2)
+        assert seen == [1] and torch.get_num_threads() == 2
+        ex.register_implementation(torch.ops.aten.tril.default, lambda x: 1 / 0)
+        jfail = thunder.jit(lambda x: torch.tril(x) * 3, executors=["thread_spy", "thunder_cpu"])
+        with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+            jfail(x)
         assert torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)

@@ -87,6 +87,43 @@ def _vjp(call, inputs, outputs):
     return vjp
 
 
+def _vjp_with_results(call, inputs, outputs):
+    """The VJP of an op in `_BACKWARD_FROM_RESULTS`: its operands, its
+    results, then the cotangents of `outputs` in; the gradients of the
+    operands `inputs` out, from the op's own backward."""
+
+    def vjp(*tensors):
+        n, m = call.operands, len(tensors) - call.operands - len(outputs)
+        args, kwargs = call.bind(tensors[:n])
+        results = tensors[n:n + m]
+        cotangents = dict(zip(outputs, tensors[n + m:]))
+        return _BACKWARD_FROM_RESULTS[call.op](args, kwargs, results, cotangents, inputs)
+
+    return vjp
+
+
+def _flash_attention_cpu_backward(args, kwargs, results, cotangents, inputs):
+    q, k, v = args[:3]
+    dropout_p = args[3] if len(args) > 3 else kwargs.get("dropout_p", 0.0)
+    is_causal = args[4] if len(args) > 4 else kwargs.get("is_causal", False)
+    out, logsumexp = results[:2]
+    grad = cotangents.get(0)
+    if grad is None:
+        grad = torch.zeros_like(out)
+    grads = torch.ops.aten._scaled_dot_product_flash_attention_for_cpu_backward(
+        grad, q, k, v, out, logsumexp, dropout_p, is_causal,
+        attn_mask=kwargs.get("attn_mask"), scale=kwargs.get("scale"))
+    operands = [q, k, v]
+    return [grads[i] if i < 3 else torch.zeros_like(operands[i]) for i in inputs]
+
+
+# aten op -> its backward from (args, kwargs, results, {output: cotangent},
+# inputs wanted): what the compiler calls with `vjp_uses_results`.
+_BACKWARD_FROM_RESULTS = {
+    torch.ops.aten._scaled_dot_product_flash_attention_for_cpu.default: _flash_attention_cpu_backward,
+}
+
+
 def _jvp(call, inputs, outputs):
     """The JVP of `call`: its operands, then the tangents of the operands
     `inputs` in; the tangents of the results `outputs` out (torch's
@@ -132,6 +169,7 @@ _PRIMS = {
 
 _TRANSFORMS = {
     "vjp": _vjp,
+    "vjp_with_results": _vjp_with_results,
     "jvp": _jvp,
     "vmap": _vmap,
 }
@@ -152,25 +190,6 @@ def resolve(executors):
     if not names:
         raise ValueError("executors must not be empty")
     return list(names)
-
-
-# Inputs below this many elements: the torch executor runs the op on one torch
-# thread. Torch's OpenMP pool is not thunder's (libomp): each pool's workers
-# spin for a while after their work, so a small aten op between two kernels
-# woke torch's pool to spin against thunder's on the same cores (a small
-# transformer block ran 6x slower). Large ops keep torch's threads.
-_SMALL_OP = 1 << 16
-
-
-def _on_one_torch_thread(fn, args, kwargs):
-    threads = torch.get_num_threads()
-    if threads == 1:
-        return fn(*args, **kwargs)
-    torch.set_num_threads(1)
-    try:
-        return fn(*args, **kwargs)
-    finally:
-        torch.set_num_threads(threads)
 
 
 class Router:
@@ -232,8 +251,11 @@ class Router:
         names = ", ".join(o[0] for o in operands)
         types = ", ".join(o[1] for o in operands)
         callee = f"{executor}::{node.target}"
+        # Ops whose backward reads their own results (flash attention's
+        # logsumexp): their VJP takes them instead of running the op again.
+        flags = ", vjp_uses_results" if executor == "torch" and node.target in _BACKWARD_FROM_RESULTS else ""
         em.lines.append(
-            f'  {lhs} = thunder_torch.opaque "{callee}"({names}) {{args = {{index = {index} : i64}}}} : '
+            f'  {lhs} = thunder_torch.opaque "{callee}"({names}) {{args = {{index = {index} : i64{flags}}}}} : '
             f"({types}) -> ({', '.join(result_types)}) {em.location}"
         )
         if len(outs) == 1:
@@ -248,31 +270,42 @@ class Router:
         made of it (its VJP, JVP or batched form)."""
         calls = self.calls
 
-        def run_external(index, capsules, transforms=(), specs=None, target=None):
+        def run_external(index, capsules, transforms=(), specs=None, target=None, threads=0):
             inputs = [torch.utils.dlpack.from_dlpack(c) for c in capsules]
             if index < 0:
-                # A prim the compiler gave the torch executor (no aten call behind it).
+                # A prim the compiler gave the torch executor (no aten call
+                # behind it): torch's GEMM, on the threads torch has outside
+                # the plan (`threads`; 0 when the plan left them alone).
                 executor, fn, expected = "torch", _PRIMS[target], []
 
                 def call(*tensors):
-                    return fn(*tensors)
+                    if threads <= 1:
+                        return fn(*tensors)
+                    torch.set_num_threads(threads)
+                    try:
+                        return fn(*tensors)
+                    finally:
+                        torch.set_num_threads(1)
             else:
                 executor, fn, (template, spec), expected = calls[index]
 
-                def call(*tensors):
+                def bind(tensors, template=template, spec=spec):
                     it = iter(tensors)
                     flat = [next(it) if kind == "T" else value for kind, value in template]
-                    args, kwargs = pytree.tree_unflatten(flat, spec)
+                    return pytree.tree_unflatten(flat, spec)
+
+                def call(*tensors):
+                    args, kwargs = bind(tensors)
                     return fn(*args, **kwargs)
+
+                call.op, call.bind = fn, bind
+                call.operands = sum(1 for kind, _ in template if kind == "T")
 
             for kind, ins, outs in transforms:
                 call = _TRANSFORMS[kind](call, list(ins), list(outs))
             if specs is not None:
                 expected = [(tuple(shape), DTYPE_OF[dtype]) for dtype, shape in specs]
-            if executor == "torch" and all(t.numel() < _SMALL_OP for t in inputs):
-                out = _on_one_torch_thread(call, inputs, {})
-            else:
-                out = call(*inputs)
+            out = call(*inputs)
             outs = list(out) if isinstance(out, (tuple, list)) else [out]
             # The runtime reads these buffers as the captured shapes and dtypes:
             # anything else would be read out of bounds.

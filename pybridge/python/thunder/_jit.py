@@ -288,9 +288,7 @@ def _run(entry, flat, implicit=None):
             return tensors[0]
         return _arrange(entry, tensors, originals)
     inputs = [_dense(t) for t in originals] + entry.constants
-    pointers = [(t.data_ptr(), list(t.shape)) for t in inputs]
-    capsules = entry.program.run(pointers, entry.external)
-    tensors = [_from_dlpack(c) for c in capsules]
+    tensors = _launch(entry.program, inputs, entry.external)
     if captured.single_tensor_output:
         return tensors[0]
     return _arrange(entry, tensors, originals)

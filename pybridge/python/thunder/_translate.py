@@ -6,6 +6,7 @@ holds their values). Result types come from the fake tensors the capture
 recorded, and the dialect's verifier checks them against its own PyTorch rules.
 """
 
+import math
 import re
 import struct
 
@@ -461,6 +462,26 @@ def _translate_op(em, node, base):
         return em.op("transpose", [em.operand(A[0])], rt(), {"dim0": f"{int(A[1])} : i64", "dim1": f"{int(A[2])} : i64"})
     if base == "expand":
         return em.op("expand", [em.operand(A[0])], rt(), {"shape": _array(A[1])})
+    if base == "masked_fill":
+        # where(mask, value, x), the value in x's dtype (masked_fill keeps it).
+        dtype = A[0].meta["val"].dtype
+        value = A[2]
+        if isinstance(value, torch.fx.Node):
+            v = em.operand(value)
+            if value.meta["val"].dtype != dtype:
+                v = em.op("to_dtype", [v], tensor_type([], dtype), {"dtype": mlir_element(dtype)})
+        else:
+            if not dtype.is_floating_point and dtype != torch.bool:
+                info = torch.iinfo(dtype)
+                if not info.min <= math.trunc(value) <= info.max:
+                    raise CaptureError(
+                        f"value cannot be converted to type {dtype} without overflow (as eager raises), at {em.where}")
+            v = _filled(em, [], dtype, value)
+        return em.op("where", [em.operand(A[1]), v, em.operand(A[0])], rt())
+    if base in ("tril", "triu"):
+        return _triangle(em, node, base)
+    if base in ("split", "split_with_sizes", "unbind"):
+        return _split(em, node, base)
     if base == "slice":
         dim = A[1] if len(A) > 1 else K.get("dim", 0)
         start = A[2] if len(A) > 2 else K.get("start")
@@ -501,6 +522,67 @@ def _translate_op(em, node, base):
         attrs = {"start": attr(start), "end": attr(end), "step": attr(step), "dtype": mlir_element(val.dtype)}
         return _arange(em, attrs, rt())
     raise em.unsupported("no thunder rule for this operation")
+
+
+def _filled(em, shape, dtype, value):
+    """A tensor of `shape` and `dtype` filled with the Python number `value`."""
+    ssa = em.fresh()
+    result_type = tensor_type(shape, dtype)
+    if dtype.is_floating_point:
+        v = _f64(value)
+    elif dtype == torch.bool:
+        v = "true" if value else "false"
+    else:
+        v = f"{int(value)} : i64"
+    attrs = f"{{shape = {_array(shape)}, value = {v}, dtype = {mlir_element(dtype)}}}"
+    em.lines.append(f"  {ssa} = thunder_torch.full {attrs} : {result_type} {em.location}")
+    return ssa, result_type
+
+
+def _triangle(em, node, base):
+    """tril/triu: x where column - row <= diagonal (tril) or >= it (triu),
+    else 0, over the last two dimensions."""
+    x = node.args[0]
+    diagonal = node.args[1] if len(node.args) > 1 else node.kwargs.get("diagonal", 0)
+    val = x.meta["val"]
+    rows, cols = val.shape[-2], val.shape[-1]
+    i64 = torch.int64
+
+    def index(n, dim):
+        ssa = _arange(em, {"start": "0 : i64", "end": f"{n} : i64", "step": "1 : i64", "dtype": "i64"},
+                      tensor_type([n], i64))
+        shape = [n, 1] if dim == 1 else [1, n]
+        return em.op("unsqueeze", [ssa], tensor_type(shape, i64), {"dim": f"{dim} : i64"})
+
+    offset = em.op("sub", [index(cols, 0), index(rows, 1)], tensor_type([rows, cols], i64))
+    keep = em.op("le" if base == "tril" else "ge", [offset, em.constant(int(diagonal))],
+                 tensor_type([rows, cols], torch.bool))
+    return em.op("where", [keep, em.operand(x), _filled(em, [], val.dtype, 0)], result_type_of(node))
+
+
+def _split(em, node, base):
+    """split / split_with_sizes / unbind: a slice per piece (unbind's without
+    the dimension), each the node's output of its index."""
+    x = node.args[0]
+    shape = list(x.meta["val"].shape)
+    if base == "unbind":
+        dim = node.args[1] if len(node.args) > 1 else node.kwargs.get("dim", 0)
+    else:
+        dim = node.args[2] if len(node.args) > 2 else node.kwargs.get("dim", 0)
+    dim = dim % len(shape)
+    pieces = node.meta["val"]
+    start = 0
+    for i, piece in enumerate(pieces):
+        n = 1 if base == "unbind" else piece.shape[dim]
+        attrs = {"dim": f"{dim} : i64", "start": f"{start} : i64", "end": f"{start + n} : i64", "step": "1 : i64"}
+        sliced_shape = list(shape)
+        sliced_shape[dim] = n
+        value = em.op("slice", [em.operand(x)], tensor_type(sliced_shape, piece.dtype), attrs)
+        if base == "unbind":
+            value = em.op("squeeze", [value], tensor_type(list(piece.shape), piece.dtype), {"dim": _array([dim])})
+        em.values[(node, i)] = value
+        start += n
+    return em.values[(node, 0)]
 
 
 def _arange(em, attrs, result_type):

@@ -82,13 +82,19 @@ fn claim(op: Op, order: &[String]) -> Result<Claim, String> {
         // products); thunder_cpu's generated loops only when neither is listed.
         let e = Elem::of(ir::elem_of(ir::value_type(ir::operand(op, 0))));
         let blas_ok = matches!(e, Elem::Float(32, _) | Elem::Float(64, _));
-        let library = [(blas_ok, "blas", Claim::Blas), (e.is_float(), "torch", Claim::TorchPrim)]
-            .into_iter()
-            .filter(|(ok, _, _)| *ok)
-            .filter_map(|(_, ex, c)| order.iter().position(|o| o == ex).map(|p| (p, c)))
-            .min_by_key(|(p, _)| *p)
-            .map(|(_, c)| c);
-        let generated = order.iter().any(|o| o == "thunder_cpu").then_some(Claim::Fusion);
+        let library = [
+            (blas_ok, "blas", Claim::Blas),
+            (e.is_float(), "torch", Claim::TorchPrim),
+        ]
+        .into_iter()
+        .filter(|(ok, _, _)| *ok)
+        .filter_map(|(_, ex, c)| order.iter().position(|o| o == ex).map(|p| (p, c)))
+        .min_by_key(|(p, _)| *p)
+        .map(|(_, c)| c);
+        let generated = order
+            .iter()
+            .any(|o| o == "thunder_cpu")
+            .then_some(Claim::Fusion);
         library.or(generated).into_iter().collect()
     } else if name.starts_with("thunder_prims.") {
         order
@@ -173,7 +179,17 @@ fn cheap(op: Op) -> bool {
     ir::num_results(op) == 1
         && !matches!(
             prim,
-            "sum" | "prod" | "amax" | "amin" | "var_mean" | "matmul" | "uniform" | "transpose" | "slice" | "pad" | "cat"
+            "sum"
+                | "prod"
+                | "amax"
+                | "amin"
+                | "var_mean"
+                | "matmul"
+                | "uniform"
+                | "transpose"
+                | "slice"
+                | "pad"
+                | "cat"
         )
 }
 
@@ -205,7 +221,8 @@ fn recompute_in_later_runs(claims: &[(Op, Claim)]) -> bool {
             .iter()
             .any(|(o, c)| o.ptr == op.ptr && matches!(c, Claim::Fusion))
     };
-    let mut copies: std::collections::HashMap<(usize, usize), Value> = std::collections::HashMap::new();
+    let mut copies: std::collections::HashMap<(usize, usize), Value> =
+        std::collections::HashMap::new();
     let mut changed = false;
     fn copy_into(
         v: Value,
@@ -292,7 +309,12 @@ fn fuse_function(func: Op, order: &[String]) -> Result<(), ()> {
                 // As for BLAS: transposed operands are passed as they are
                 // stored, the torch op reading them transposed (`.mT`).
                 let folded = foldable_transposes(op, &group);
-                group.retain(|g| !folded.iter().flatten().any(|t| unsafe { mlirOperationEqual(*t, *g) }));
+                group.retain(|g| {
+                    !folded
+                        .iter()
+                        .flatten()
+                        .any(|t| unsafe { mlirOperationEqual(*t, *g) })
+                });
                 make_fusion(&std::mem::take(&mut group));
                 let target = match (folded[0].is_some(), folded[1].is_some()) {
                     (false, false) => "thunder_prims.matmul",

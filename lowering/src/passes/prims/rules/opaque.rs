@@ -6,9 +6,12 @@
 //! - `{kind = "vjp", inputs, outputs}`: operands are the op's operands, then
 //!   the cotangents of the results listed in `outputs`; results are the
 //!   gradients of the operands listed in `inputs` (torch autograd runs the op
-//!   alone). Random ops (dropout's `bernoulli`) take no differentiable input,
-//!   so they never get one: what they drew is a forward value the backward
-//!   reads saved, the same numbers.
+//!   alone). With `args.vjp_uses_results` (flash attention, whose backward
+//!   reads its output and logsumexp) the op's results come between them and
+//!   the kind is `vjp_with_results`: the op's own backward, not a second run.
+//!   Random ops (dropout's `bernoulli`) take no differentiable input, so they
+//!   never get a VJP: what they drew is a forward value the backward reads
+//!   saved, the same numbers.
 //! - `{kind = "jvp", inputs, outputs}`: operands, then the tangents of the
 //!   operands in `inputs`; results are the tangents of the results in
 //!   `outputs` (torch's forward-mode AD).
@@ -108,13 +111,26 @@ fn opaque_vjp(
     if inputs.is_empty() || outputs.is_empty() {
         return Ok(vec![None; operands.len()]);
     }
+    let with_results = ir::get_attr(op, "args").is_some_and(|a| unsafe {
+        !mlirDictionaryAttrGetElementByName(a, ir::sref("vjp_uses_results"))
+            .ptr
+            .is_null()
+    });
     let mut values = operands.clone();
+    if with_results {
+        values.extend(results(op));
+    }
     values.extend(ct.iter().flatten());
     let types: Vec<Type> = inputs
         .iter()
         .map(|i| ir::value_type(operands[*i as usize]))
         .collect();
-    let args = args_with(op, transform(p.ctx(), "vjp", &inputs, &outputs));
+    let kind = if with_results {
+        "vjp_with_results"
+    } else {
+        "vjp"
+    };
+    let args = args_with(op, transform(p.ctx(), kind, &inputs, &outputs));
     let grads = call(p, op, &values, &types, args);
     let mut out = vec![None; operands.len()];
     for (k, i) in inputs.iter().enumerate() {
