@@ -89,17 +89,33 @@ func.func @blas_f64_batched(%a: tensor<3x2x4xf64>, %b: tensor<3x4x5xf64>, %c: te
 
 // -----
 
-// blas has no integer or half GEMM: those matmuls stay in the region.
+// blas has no integer or half GEMM: the integer matmul stays in the region,
+// the bf16 one goes to torch's GEMM (torch is listed by default).
 // CHECK-LABEL: func.func @matmul_not_for_blas(
-// CHECK-NEXT: %[[F:.+]]:2 = thunder_exec.fusion "thunder_cpu"(%{{.+}}, %{{.+}}, %{{.+}}, %{{.+}}) : (tensor<2x3xi64>, tensor<3x2xi64>, tensor<2x3xbf16>, tensor<3x2xbf16>) -> (tensor<2x2xi64>, tensor<2x2xbf16>) {
+// CHECK-SAME: %[[A:[^:]+]]: tensor<2x3xi64>, %[[B:[^:]+]]: tensor<3x2xi64>, %[[C:[^:]+]]: tensor<2x3xbf16>, %[[D:[^:]+]]: tensor<3x2xbf16>)
+// CHECK-NEXT: %[[F:.+]] = thunder_exec.fusion "thunder_cpu"(%[[A]], %[[B]]) : (tensor<2x3xi64>, tensor<3x2xi64>) -> tensor<2x2xi64> {
 // CHECK: thunder_prims.matmul %{{.+}}, %{{.+}} : tensor<2x3xi64>, tensor<3x2xi64> -> tensor<2x2xi64>
-// CHECK: thunder_prims.matmul %{{.+}}, %{{.+}} : tensor<2x3xbf16>, tensor<3x2xbf16> -> tensor<2x2xbf16>
-// CHECK-NOT: thunder_exec.call
-// CHECK: return %[[F]]#0, %[[F]]#1
+// CHECK: %[[T:.+]] = thunder_exec.call "torch", "thunder_prims.matmul"(%[[C]], %[[D]]) : (tensor<2x3xbf16>, tensor<3x2xbf16>) -> tensor<2x2xbf16>
+// CHECK: return %[[F]], %[[T]]
 func.func @matmul_not_for_blas(%a: tensor<2x3xi64>, %b: tensor<3x2xi64>, %c: tensor<2x3xbf16>, %d: tensor<3x2xbf16>) -> (tensor<2x2xi64>, tensor<2x2xbf16>) {
   %0 = thunder_prims.matmul %a, %b : tensor<2x3xi64>, tensor<3x2xi64> -> tensor<2x2xi64>
   %1 = thunder_prims.matmul %c, %d : tensor<2x3xbf16>, tensor<3x2xbf16> -> tensor<2x2xbf16>
   return %0, %1 : tensor<2x2xi64>, tensor<2x2xbf16>
+}
+
+// -----
+
+// Without torch listed, thunder_cpu generates the bf16 matmul.
+module attributes {thunder.executors = ["blas", "thunder_cpu"]} {
+// CHECK-LABEL: func.func @half_matmul_without_torch(
+// CHECK-NEXT: thunder_exec.fusion "thunder_cpu"
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: thunder_prims.matmul
+// CHECK-NOT: thunder_exec.call
+func.func @half_matmul_without_torch(%c: tensor<2x3xbf16>, %d: tensor<3x2xbf16>) -> tensor<2x2xbf16> {
+  %0 = thunder_prims.matmul %c, %d : tensor<2x3xbf16>, tensor<3x2xbf16> -> tensor<2x2xbf16>
+  return %0 : tensor<2x2xbf16>
+}
 }
 
 // -----
@@ -409,4 +425,64 @@ func.func @idempotent(%a: tensor<4xf32>) -> tensor<4xf32> {
     thunder_exec.yield %s : tensor<4xf32>
   }
   return %r : tensor<4xf32>
+}
+
+// -----
+
+// A cheap value computed before a GEMM and read after it is recomputed in the
+// later region from what it reads (the argument), not written out and read
+// back; `t`, which the GEMM reads, is in memory anyway and is read as it is.
+// CHECK-LABEL: func.func @recompute_after_gemm(
+// CHECK-SAME: %[[X:[^:]+]]: tensor<4x4xf32>, %[[W:[^:]+]]: tensor<4x4xf32>)
+// CHECK-NEXT: %[[F0:.+]] = thunder_exec.fusion "thunder_cpu"(%[[X]]) : (tensor<4x4xf32>) -> tensor<4x4xf32> {
+// CHECK: thunder_exec.yield
+// CHECK-NEXT: }
+// CHECK-NEXT: %[[M:.+]] = thunder_exec.call "blas", "matmul"(%[[F0]], %[[W]])
+// CHECK-NEXT: %[[F1:.+]] = thunder_exec.fusion "thunder_cpu"(%[[X]], %[[M]], %[[F0]]) : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>) -> tensor<4x4xf32> {
+// CHECK-NEXT: ^bb0(%[[XI:[^:]+]]: tensor<4x4xf32>, %[[MI:[^:]+]]: tensor<4x4xf32>, %[[TI:[^:]+]]: tensor<4x4xf32>):
+// CHECK-NEXT: %[[E:.+]] = thunder_prims.exp %[[XI]] : tensor<4x4xf32>
+// CHECK-NEXT: %[[S:.+]] = thunder_prims.mul %[[MI]], %[[E]] : tensor<4x4xf32>
+// CHECK-NEXT: %[[R:.+]] = thunder_prims.add %[[S]], %[[TI]] : tensor<4x4xf32>
+// CHECK-NEXT: thunder_exec.yield %[[R]] : tensor<4x4xf32>
+func.func @recompute_after_gemm(%x: tensor<4x4xf32>, %w: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  %e = thunder_prims.exp %x : tensor<4x4xf32>
+  %t = thunder_prims.tanh %x : tensor<4x4xf32>
+  %m = thunder_prims.matmul %t, %w : tensor<4x4xf32>, tensor<4x4xf32> -> tensor<4x4xf32>
+  %s = thunder_prims.mul %m, %e : tensor<4x4xf32>
+  %r = thunder_prims.add %s, %t : tensor<4x4xf32>
+  return %r : tensor<4x4xf32>
+}
+
+// -----
+
+// Not when the chain reads a value only its own region has (the sum): that
+// would be written out in its place. The product is read from memory.
+// CHECK-LABEL: func.func @no_recompute_of_a_reduction(
+// CHECK: %[[F0:.+]] = thunder_exec.fusion "thunder_cpu"
+// CHECK: thunder_prims.sum
+// CHECK: %[[M:.+]] = thunder_exec.call "blas", "matmul"
+// CHECK: thunder_exec.fusion "thunder_cpu"(%[[M]], %[[F0]])
+// CHECK-NOT: thunder_prims.sum
+// CHECK: return
+func.func @no_recompute_of_a_reduction(%x: tensor<4x4xf32>, %w: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  %s = thunder_prims.sum %x, dims = [1] : tensor<4x4xf32> -> tensor<4xf32>
+  %b = thunder_prims.broadcast_in_dim %s, dims = [0] : tensor<4xf32> -> tensor<4x4xf32>
+  %p = thunder_prims.mul %x, %b : tensor<4x4xf32>
+  %m = thunder_prims.matmul %x, %w : tensor<4x4xf32>, tensor<4x4xf32> -> tensor<4x4xf32>
+  %r = thunder_prims.add %m, %p : tensor<4x4xf32>
+  return %r : tensor<4x4xf32>
+}
+
+// -----
+
+// torch's GEMM takes a half-precision operand as stored and reads it
+// transposed, as blas does.
+// CHECK-LABEL: func.func @half_matmul_transposed(
+// CHECK-SAME: %[[X:[^:]+]]: tensor<2x3xbf16>, %[[W:[^:]+]]: tensor<4x3xbf16>)
+// CHECK-NEXT: %[[P:.+]] = thunder_exec.call "torch", "thunder_prims.matmul_transposed_rhs"(%[[X]], %[[W]]) : (tensor<2x3xbf16>, tensor<4x3xbf16>) -> tensor<2x4xbf16>
+// CHECK-NEXT: return %[[P]]
+func.func @half_matmul_transposed(%x: tensor<2x3xbf16>, %w: tensor<4x3xbf16>) -> tensor<2x4xbf16> {
+  %t = thunder_prims.transpose %w, permutation = [1, 0] : tensor<4x3xbf16> -> tensor<3x4xbf16>
+  %0 = thunder_prims.matmul %x, %t : tensor<2x3xbf16>, tensor<3x4xbf16> -> tensor<2x4xbf16>
+  return %0 : tensor<2x4xbf16>
 }

@@ -131,6 +131,13 @@ impl Plan {
     }
 }
 
+/// `THUNDER_PROFILE=1` in the environment: every step's wall time goes to
+/// stderr as it runs (read once, so a run without it pays nothing).
+fn profiling() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("THUNDER_PROFILE").is_some_and(|v| v == "1"))
+}
+
 /// What an external executor gets: the step, and its input tensors.
 pub type ExternalCall<'a> = dyn FnMut(&Step, Vec<Tensor>) -> Result<Vec<Tensor>, String> + 'a;
 
@@ -168,9 +175,9 @@ pub unsafe fn run(
             .clone()
             .ok_or_else(|| format!("value {id} used after release or before definition"))
     };
-    let profile = std::env::var_os("THUNDER_PROFILE_STEPS").is_some();
+    let profile = profiling();
     for step in &plan.steps {
-        let t0 = std::time::Instant::now();
+        let started = profile.then(std::time::Instant::now);
         match step {
             Step::Launch {
                 kernel,
@@ -230,14 +237,16 @@ pub unsafe fn run(
                 }
             }
         }
-        if profile {
-            let kind = match step {
-                Step::Launch { kernel, .. } => format!("launch {kernel}"),
-                Step::Matmul { .. } => "matmul".into(),
-                Step::External { target, .. } => target.clone(),
-                Step::Release(_) => "release".into(),
+        if let Some(started) = started {
+            let what = match step {
+                Step::Launch { kernel, .. } => format!("launch kernel {kernel}"),
+                Step::Matmul { .. } => "blas matmul".into(),
+                Step::External {
+                    executor, target, ..
+                } => format!("{executor} {target}"),
+                Step::Release(_) => continue,
             };
-            eprintln!("step {kind}: {:.3} ms", t0.elapsed().as_secs_f64() * 1e3);
+            eprintln!("thunder: {what}: {:.3} ms", started.elapsed().as_secs_f64() * 1e3);
         }
     }
     plan.outputs.iter().map(|id| get(&values, *id)).collect()

@@ -140,3 +140,34 @@ func.func @cse_keeps_calls() -> (tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, te
   %5 = thunder_prims.full 1.0 : f32 : tensor<2xf32>
   return %0, %1, %2, %3, %4, %5 : tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>
 }
+
+// -----
+
+// Two transposes compose into one, or none when they cancel.
+// CHECK-LABEL: func.func @transpose_of_transpose(
+// CHECK-SAME: %[[X:[^:]+]]: tensor<2x3x4xf32>)
+// CHECK-NEXT: %[[T:.+]] = thunder_prims.transpose %[[X]], permutation = [1, 2, 0] : tensor<2x3x4xf32> -> tensor<3x4x2xf32>
+// CHECK-NEXT: return %[[X]], %[[T]] : tensor<2x3x4xf32>, tensor<3x4x2xf32>
+func.func @transpose_of_transpose(%x: tensor<2x3x4xf32>) -> (tensor<2x3x4xf32>, tensor<3x4x2xf32>) {
+  %0 = thunder_prims.transpose %x, permutation = [1, 0, 2] : tensor<2x3x4xf32> -> tensor<3x2x4xf32>
+  %1 = thunder_prims.transpose %0, permutation = [1, 0, 2] : tensor<3x2x4xf32> -> tensor<2x3x4xf32>
+  %2 = thunder_prims.transpose %0, permutation = [0, 2, 1] : tensor<3x2x4xf32> -> tensor<3x4x2xf32>
+  return %1, %2 : tensor<2x3x4xf32>, tensor<3x4x2xf32>
+}
+
+// -----
+
+// (A B)^T = B^T A^T, so a weight gradient's transposes reach the GEMM's
+// operands (where thunder-fuse folds them into the call); a transposed
+// operand that is itself a transpose cancels.
+// CHECK-LABEL: func.func @transpose_of_matmul(
+// CHECK-SAME: %[[A:[^:]+]]: tensor<5x4x3xf32>, %[[G:[^:]+]]: tensor<5x4x6xf32>)
+// CHECK-NEXT: %[[GT:.+]] = thunder_prims.transpose %[[G]], permutation = [0, 2, 1] : tensor<5x4x6xf32> -> tensor<5x6x4xf32>
+// CHECK-NEXT: %[[P:.+]] = thunder_prims.matmul %[[GT]], %[[A]] : tensor<5x6x4xf32>, tensor<5x4x3xf32> -> tensor<5x6x3xf32>
+// CHECK-NEXT: return %[[P]] : tensor<5x6x3xf32>
+func.func @transpose_of_matmul(%a: tensor<5x4x3xf32>, %g: tensor<5x4x6xf32>) -> tensor<5x6x3xf32> {
+  %0 = thunder_prims.transpose %a, permutation = [0, 2, 1] : tensor<5x4x3xf32> -> tensor<5x3x4xf32>
+  %1 = thunder_prims.matmul %0, %g : tensor<5x3x4xf32>, tensor<5x4x6xf32> -> tensor<5x3x6xf32>
+  %2 = thunder_prims.transpose %1, permutation = [0, 2, 1] : tensor<5x3x6xf32> -> tensor<5x6x3xf32>
+  return %2 : tensor<5x6x3xf32>
+}

@@ -7,9 +7,9 @@
 //!   an operand that is a transpose of the last two dimensions (a linear
 //!   layer's weight) is passed untransposed with `args = {transpose_lhs|rhs}`,
 //!   so the GEMM reads it transposed instead of a kernel copying it;
-//! - other matmuls (bf16, f16) go to `torch` when listed: `thunder_exec.call
+//! - f16/bf16 matmuls go to `torch` when it is listed: `thunder_exec.call
 //!   "torch", "thunder_prims.matmul"`, torch's GEMM (thunder_cpu's generated
-//!   one is the last resort);
+//!   loops only when torch is not listed);
 //! - `thunder_cpu` claims the other prims; runs of consecutive claimed ops
 //!   become one `thunder_exec.fusion "thunder_cpu"` region each, i.e. one
 //!   generated kernel, with scalar constants cloned in;
@@ -77,25 +77,24 @@ enum Claim {
 fn claim(op: Op, order: &[String]) -> Result<Claim, String> {
     let name = ir::op_name(op);
     let candidates: Vec<Claim> = if name == "thunder_prims.matmul" {
-        // Library GEMMs first, in the listed order (OpenBLAS for f32/f64,
-        // torch's for the rest: its bf16 GEMM uses the CPU's bf16 dot
-        // products); thunder_cpu's generated loops only when neither is listed.
+        // In the listed order: OpenBLAS for f32/f64, thunder_cpu's generated
+        // loops, and torch's GEMM for f16/bf16 (it uses the CPU's bf16 dot
+        // products), which thunder_cpu leaves to torch when it is listed.
         let e = Elem::of(ir::elem_of(ir::value_type(ir::operand(op, 0))));
         let blas_ok = matches!(e, Elem::Float(32, _) | Elem::Float(64, _));
-        let library = [
+        let half = e.is_half();
+        let torch_listed = order.iter().any(|o| o == "torch");
+        [
             (blas_ok, "blas", Claim::Blas),
-            (e.is_float(), "torch", Claim::TorchPrim),
+            (half, "torch", Claim::TorchPrim),
+            (!(half && torch_listed), "thunder_cpu", Claim::Fusion),
         ]
         .into_iter()
         .filter(|(ok, _, _)| *ok)
         .filter_map(|(_, ex, c)| order.iter().position(|o| o == ex).map(|p| (p, c)))
         .min_by_key(|(p, _)| *p)
-        .map(|(_, c)| c);
-        let generated = order
-            .iter()
-            .any(|o| o == "thunder_cpu")
-            .then_some(Claim::Fusion);
-        library.or(generated).into_iter().collect()
+        .map(|(_, c)| vec![c])
+        .unwrap_or_default()
     } else if name.starts_with("thunder_prims.") {
         order
             .iter()
@@ -254,12 +253,39 @@ fn recompute_in_later_runs(claims: &[(Op, Claim)]) -> bool {
         copies.insert((v.ptr as usize, target), c);
         c
     }
+    /// Whether the chain of cheap ops making `v` in run `origin` reads only
+    /// values in memory anyway (arguments, GEMM and torch results, earlier
+    /// runs' outputs): a chain that also reads a value only its own run has
+    /// (a pad, a sum) would have that value written out in its place, no
+    /// saving (three padded slices instead of their sum, in split's VJP).
+    fn reads_only_memory(
+        v: Value,
+        origin: usize,
+        run_of: &std::collections::HashMap<usize, usize>,
+    ) -> bool {
+        let Some(def) = ir::defining_op(v) else {
+            return true;
+        };
+        if run_of.get(&(def.ptr as usize)) != Some(&origin) {
+            return true;
+        }
+        cheap(def)
+            && ir::operands(def)
+                .into_iter()
+                .all(|w| reads_only_memory(w, origin, run_of))
+    }
     for (op, c) in claims {
         if !matches!(c, Claim::Fusion) || !cheap(*op) {
             continue;
         }
         let origin = run_of[&(op.ptr as usize)];
         let v = ir::result(*op, 0);
+        // Read by a GEMM, a torch call or the return, the value is written
+        // out anyway: later runs read it rather than compute it again.
+        let in_memory_anyway = ir::uses(v).into_iter().any(|(user, _)| !fused(user));
+        if in_memory_anyway || !reads_only_memory(v, origin, &run_of) {
+            continue;
+        }
         let later: Vec<(Op, usize, usize)> = ir::uses(v)
             .into_iter()
             .filter(|(user, _)| fused(*user))
