@@ -246,7 +246,10 @@ pub unsafe fn run(
                 } => format!("{executor} {target}"),
                 Step::Release(_) => continue,
             };
-            eprintln!("thunder: {what}: {:.3} ms", started.elapsed().as_secs_f64() * 1e3);
+            eprintln!(
+                "thunder: {what}: {:.3} ms",
+                started.elapsed().as_secs_f64() * 1e3
+            );
         }
     }
     plan.outputs.iter().map(|id| get(&values, *id)).collect()

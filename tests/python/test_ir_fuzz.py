@@ -31,6 +31,11 @@ PIPELINES = [
     "thunder-exec-kernels-to-linalg-pipeline,thunder-linalg-to-llvm-cpu-pipeline",
     "thunder-torch-to-linalg-pipeline",
     "thunder-cpu-pipeline",
+    "thunder-prims-vjp-pipeline",
+    "thunder-prims-jvp-pipeline",
+    "thunder-prims-vmap-pipeline",
+    "thunder-prims-vjp-pipeline,thunder-prims-split-pipeline",
+    "thunder-prims-split-pipeline,builtin.module(thunder-prims-to-exec-pipeline)",
 ]
 
 DTYPES = ["f64", "f32", "f16", "bf16", "i64", "i32", "i16", "i8", "ui8", "i1", "index", "f8E4M3FN", "complex<f32>"]
